@@ -1,0 +1,49 @@
+package dev.quarry.dialect;
+
+import dev.quarry.meta.ColumnMeta;
+import dev.quarry.sql.DatePart;
+import dev.quarry.sql.Like;
+import dev.quarry.sql.SqlNode;
+import dev.quarry.sql.SqlWriter;
+
+/** H2 2.x, the embedded default. */
+public class H2Dialect extends Dialect {
+    public static final H2Dialect INSTANCE = new H2Dialect();
+
+    @Override
+    public String name() {
+        return "H2";
+    }
+
+    @Override
+    public String sqlType(ColumnMeta column) {
+        return switch (column.type()) {
+            case TEXT -> "CHARACTER LARGE OBJECT";
+            case BYTES -> "VARBINARY";
+            case DOUBLE -> "DOUBLE PRECISION";
+            default -> super.sqlType(column);
+        };
+    }
+
+    @Override
+    public int maxParameters() {
+        return 100_000;
+    }
+
+    @Override
+    public void renderLike(SqlWriter writer, Like like) {
+        // H2 has ILIKE; it folds case without defeating the pattern's escapes.
+        writer.node(like.operand()).append(like.caseInsensitive() ? " ILIKE " : " LIKE ")
+                .node(like.pattern(LIKE_ESCAPE)).append(" ESCAPE '\\'");
+    }
+
+    @Override
+    public void renderExtract(SqlWriter writer, DatePart part, SqlNode source) {
+        switch (part) {
+            // ISO day of week: Monday = 1 ... Sunday = 7; Django counts Sunday = 1 ... Saturday = 7.
+            case WEEK_DAY -> writer.append("(MOD(EXTRACT(ISO_DAY_OF_WEEK FROM ").node(source).append("), 7) + 1)");
+            case SECOND -> writer.append("CAST(EXTRACT(SECOND FROM ").node(source).append(") AS INTEGER)");
+            default -> super.renderExtract(writer, part, source);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.quarry.meta;
+
+import dev.quarry.QuarryException;
+import dev.quarry.exec.Binder;
+import dev.quarry.exec.Row;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model's table, columns and the generated code that moves values between objects and SQL. Each
+ * {@code XxxQuery} class holds one subclass instance in its {@code META} constant; its methods read and write the
+ * model's fields directly, so no reflection runs when queries execute.
+ *
+ * @param <T> the model class
+ */
+public abstract class ModelMeta<T> {
+    private final Class<T> modelClass;
+    private final String tableName;
+    private final List<ColumnMeta> columns;
+    private final List<ColumnMeta> valueColumns;
+    private final ColumnMeta primaryKey;
+    private final Map<String, ColumnMeta> columnsByField = new LinkedHashMap<>();
+
+    /**
+     * @param columns every column, in select order; exactly one is the primary key
+     */
+    protected ModelMeta(Class<T> modelClass, String tableName, List<ColumnMeta> columns) {
+        this.modelClass = modelClass;
+        this.tableName = tableName;
+        this.columns = List.copyOf(columns);
+        ColumnMeta key = null;
+        List<ColumnMeta> values = new ArrayList<>();
+        for (ColumnMeta column : this.columns) {
+            column.attachTo(modelClass.getSimpleName(), tableName);
+            columnsByField.put(column.fieldName(), column);
+            if (column.primaryKey()) {
+                key = column;
+            } else {
+                values.add(column);
+            }
+        }
+        if (key == null) {
+            throw new IllegalArgumentException(modelClass.getName() + " has no primary key column");
+        }
+        this.primaryKey = key;
+        this.valueColumns = List.copyOf(values);
+        ModelRegistry.register(this);
+    }
+
+    public final Class<T> modelClass() {
+        return modelClass;
+    }
+
+    /** The model's simple class name, used in messages. */
+    public final String modelName() {
+        return modelClass.getSimpleName();
+    }
+
+    public final String tableName() {
+        return tableName;
+    }
+
+    /** Every column in select order: the order {@link #read} consumes them. */
+    public final List<ColumnMeta> columns() {
+        return columns;
+    }
+
+    /** Every column except the primary key, in the order {@link #bindValues} binds them. */
+    public final List<ColumnMeta> valueColumns() {
+        return valueColumns;
+    }
+
+    public final ColumnMeta primaryKey() {
+        return primaryKey;
+    }
+
+    /** The column of a Java field, or an exception naming the model and the fields it has. */
+    public final ColumnMeta column(String fieldName) {
+        ColumnMeta column = columnsByField.get(fieldName);
+        if (column == null) {
+            throw new QuarryException(modelName() + " has no field '" + fieldName + "'; its fields are "
+                    + columnsByField.keySet());
+        }
+        return column;
+    }
+
+    // ---- generated per model ---------------------------------------------------------------------------------------
+
+    /** A new, empty instance (the model's no-argument constructor). */
+    public abstract T newInstance();
+
+    /** Reads every column of {@link #columns()} from the current position of the row into a new instance. */
+    public abstract T read(Row row) throws SQLException;
+
+    /** Binds every column of {@link #valueColumns()}, in order. */
+    public abstract void bindValues(T object, Binder binder) throws SQLException;
+
+    /** Binds the primary key value. */
+    public abstract void bindPrimaryKey(T object, Binder binder) throws SQLException;
+
+    /** Stores the key the database generated, read from the generated-keys row (models with a generated key). */
+    public void readGeneratedKey(T object, Row keys) throws SQLException {
+        throw new IllegalStateException(modelName() + " has no generated primary key");
+    }
+
+    /** The value of one field, boxed: for messages, get-or-create and other cold paths. */
+    public abstract Object getValue(T object, ColumnMeta column);
+
+    /** Sets one field from a boxed value of the field's type: for get-or-create and other cold paths. */
+    public abstract void setValue(T object, ColumnMeta column, Object value);
+
+    /** Fills null fields that have a {@code @Default} with it, before an insert. Nothing by default. */
+    public void applyDefaults(T object) {
+    }
+
+    /** For generated {@code getValue}/{@code setValue} switches: a column of another model was passed. */
+    protected final IllegalArgumentException unknownColumn(ColumnMeta column) {
+        return new IllegalArgumentException(column + " is not a column of " + modelName());
+    }
+
+    /** The primary key value, or null when the object has not been saved. */
+    public final Object primaryKeyValue(T object) {
+        return getValue(object, primaryKey);
+    }
+
+    @Override
+    public String toString() {
+        return modelName() + " (table " + tableName + ")";
+    }
+}

@@ -1,0 +1,92 @@
+package dev.quarry.meta;
+
+import dev.quarry.QuarryException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds the metadata of models. The processor writes {@value #INDEX_RESOURCE} listing every generated query class of
+ * a compilation; {@link #all} reads those indexes from the class path (one per jar or module), which is how
+ * migrations see the whole schema. {@link #of} finds one model's metadata from its class, for {@code db.save(obj)}.
+ */
+public final class ModelRegistry {
+    /** The index the processor writes: one generated query class name per line. */
+    public static final String INDEX_RESOURCE = "META-INF/quarry/models";
+
+    private static final Map<Class<?>, ModelMeta<?>> BY_CLASS = new ConcurrentHashMap<>();
+
+    private ModelRegistry() {
+    }
+
+    static void register(ModelMeta<?> meta) {
+        BY_CLASS.put(meta.modelClass(), meta);
+    }
+
+    /** The metadata of a model class; loads its generated {@code XxxQuery} class the first time. */
+    @SuppressWarnings("unchecked")
+    public static <T> ModelMeta<T> of(Class<T> modelClass) {
+        ModelMeta<?> meta = BY_CLASS.get(modelClass);
+        if (meta == null) {
+            initialize(queryClassName(modelClass), modelClass.getClassLoader());
+            meta = BY_CLASS.get(modelClass);
+            if (meta == null) {
+                throw new QuarryException(modelClass.getName() + " is not a Quarry model: annotate it with @Model "
+                        + "and make sure the quarry-processor runs when it is compiled");
+            }
+        }
+        return (ModelMeta<T>) meta;
+    }
+
+    /** Every model listed in the class path's indexes, sorted by table name. */
+    public static List<ModelMeta<?>> all(ClassLoader loader) {
+        Set<String> names = new LinkedHashSet<>();
+        try {
+            Enumeration<URL> indexes = loader.getResources(INDEX_RESOURCE);
+            for (URL index : Collections.list(indexes)) {
+                try (BufferedReader reader = new BufferedReader(
+                        new InputStreamReader(index.openStream(), StandardCharsets.UTF_8))) {
+                    reader.lines().map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                            .forEach(names::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new QuarryException("Cannot read the model index " + INDEX_RESOURCE, e);
+        }
+        List<ModelMeta<?>> metas = new ArrayList<>();
+        for (String name : names) {
+            Class<?> queryClass = initialize(name, loader);
+            BY_CLASS.values().stream().filter(m -> queryClassName(m.modelClass()).equals(queryClass.getName()))
+                    .findFirst().ifPresent(metas::add);
+        }
+        metas.sort((a, b) -> a.tableName().compareTo(b.tableName()));
+        return metas;
+    }
+
+    /** {@code com.x.Book} gives {@code com.x.BookQuery}; nested {@code com.x.Library.Book} gives {@code com.x.LibraryBookQuery}. */
+    public static String queryClassName(Class<?> modelClass) {
+        String packageName = modelClass.getPackageName();
+        String binary = modelClass.getName().substring(packageName.isEmpty() ? 0 : packageName.length() + 1);
+        String simple = binary.replace("$", "") + "Query";
+        return packageName.isEmpty() ? simple : packageName + "." + simple;
+    }
+
+    private static Class<?> initialize(String className, ClassLoader loader) {
+        try {
+            return Class.forName(className, true, loader);
+        } catch (ClassNotFoundException e) {
+            throw new QuarryException("Generated class " + className + " is missing: is quarry-processor on the "
+                    + "annotation processor path of the module that declares the model?", e);
+        }
+    }
+}

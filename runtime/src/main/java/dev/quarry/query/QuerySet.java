@@ -1,0 +1,492 @@
+package dev.quarry.query;
+
+import dev.quarry.Database;
+import dev.quarry.IntegrityException;
+import dev.quarry.MultipleObjectsReturnedException;
+import dev.quarry.ObjectDoesNotExistException;
+import dev.quarry.QuarryException;
+import dev.quarry.exec.Row;
+import dev.quarry.exec.RowReader;
+import dev.quarry.meta.ColumnMeta;
+import dev.quarry.meta.ModelMeta;
+import dev.quarry.sql.And;
+import dev.quarry.sql.ColumnRef;
+import dev.quarry.sql.Comparison;
+import dev.quarry.sql.Delete;
+import dev.quarry.sql.Not;
+import dev.quarry.sql.OrderItem;
+import dev.quarry.sql.Param;
+import dev.quarry.sql.Predicate;
+import dev.quarry.sql.Select;
+import dev.quarry.sql.SqlNode;
+import dev.quarry.sql.SqlStatement;
+import dev.quarry.sql.SqlWriter;
+import dev.quarry.sql.TableRef;
+import dev.quarry.sql.Update;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * A lazy, immutable query over one model, as Django's QuerySet: every method returns a new query set, and nothing
+ * runs until {@link #list}, iteration, {@link #stream}, {@link #count}, {@link #exists}, {@link #first}, {@link #get}
+ * or a projection is evaluated. Each evaluation runs its query again (results are not cached in the query set).
+ *
+ * @param <T> the model
+ */
+public final class QuerySet<T> implements Iterable<T> {
+    /** As Django: get() reads at most this many rows to report how many matched. */
+    private static final long MAX_GET_RESULTS = 21;
+
+    private final Database db;
+    private final ModelMeta<T> meta;
+    private final QueryState state;
+
+    public QuerySet(Database db, ModelMeta<T> meta) {
+        this(db, meta, QueryState.ALL);
+    }
+
+    private QuerySet(Database db, ModelMeta<T> meta, QueryState state) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.meta = meta;
+        this.state = state;
+    }
+
+    private QuerySet<T> with(QueryState newState) {
+        return new QuerySet<>(db, meta, newState);
+    }
+
+    public ModelMeta<T> meta() {
+        return meta;
+    }
+
+    // ---- refining --------------------------------------------------------------------------------------------------
+
+    /** This query set (Django's {@code all()}: a fresh handle on the same query). */
+    public QuerySet<T> all() {
+        return this;
+    }
+
+    /** Rows matching every condition (combined with AND, and with earlier filters). */
+    @SafeVarargs
+    public final QuerySet<T> filter(Condition<T>... conditions) {
+        requireNotSliced("filter");
+        return conditions.length == 0 ? this : with(state.withFilter(conjunction(conditions)));
+    }
+
+    /**
+     * Rows not matching all the conditions together: {@code exclude(a, b)} is {@code NOT (a AND b)}. Rows where a
+     * compared nullable column is NULL are kept, as in Django.
+     */
+    @SafeVarargs
+    public final QuerySet<T> exclude(Condition<T>... conditions) {
+        requireNotSliced("exclude");
+        return conditions.length == 0 ? this : with(state.withFilter(Not.of(conjunction(conditions))));
+    }
+
+    /** Orders by the given terms, replacing any earlier ordering (as Django's {@code order_by}). */
+    @SafeVarargs
+    public final QuerySet<T> orderBy(Ordering<T>... orderings) {
+        requireNotSliced("orderBy");
+        List<OrderItem> items = new ArrayList<>(orderings.length);
+        for (Ordering<T> ordering : orderings) {
+            items.add(ordering.item());
+        }
+        return with(state.withOrdering(items));
+    }
+
+    /** At most {@code count} rows (SQL LIMIT). */
+    public QuerySet<T> limit(long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("limit must be >= 0, was " + count);
+        }
+        return with(state.withSlice(count, state.offset()));
+    }
+
+    /** Skip the first {@code count} rows (SQL OFFSET). */
+    public QuerySet<T> offset(long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("offset must be >= 0, was " + count);
+        }
+        return with(state.withSlice(state.limit(), count == 0 ? null : count));
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive): Django's {@code qs[from:to]}. */
+    public QuerySet<T> slice(long from, long to) {
+        if (from < 0 || to < from) {
+            throw new IllegalArgumentException("slice(" + from + ", " + to + ") needs 0 <= from <= to");
+        }
+        return with(state.withSlice(to - from, from == 0 ? null : from));
+    }
+
+    /** SELECT DISTINCT. */
+    public QuerySet<T> distinct() {
+        return with(state.withDistinct());
+    }
+
+    /** A query set that matches nothing and never queries the database. */
+    public QuerySet<T> none() {
+        return with(state.withNone());
+    }
+
+    /** Locks the selected rows until the end of the transaction (SELECT ... FOR UPDATE); use inside atomic. */
+    public QuerySet<T> selectForUpdate() {
+        return with(state.withForUpdate());
+    }
+
+    // ---- evaluating ------------------------------------------------------------------------------------------------
+
+    public List<T> list() {
+        if (state.matchesNothing()) {
+            return List.of();
+        }
+        return db.executor().list(render(select()), meta::read);
+    }
+
+    /** Iterates over {@link #list()}: the query runs when iteration starts. */
+    @Override
+    public Iterator<T> iterator() {
+        return list().iterator();
+    }
+
+    /**
+     * Streams the rows with a fetch size instead of reading them all first. The stream holds a connection until
+     * closed: use try-with-resources.
+     */
+    public Stream<T> stream() {
+        if (state.matchesNothing()) {
+            return Stream.empty();
+        }
+        return db.executor().stream(render(select()), meta::read);
+    }
+
+    /** {@code SELECT COUNT(*)}; 0 without a query when the query set can match nothing. */
+    public long count() {
+        if (state.matchesNothing()) {
+            return 0;
+        }
+        return db.executor().queryLong(render(select().countQuery()));
+    }
+
+    public boolean exists() {
+        if (state.matchesNothing()) {
+            return false;
+        }
+        Select exists = select().existsQuery();
+        if (exists.limit() == null) {
+            return db.executor().queryLong(render(exists)) > 0;
+        }
+        return !db.executor().list(render(exists), row -> Boolean.TRUE).isEmpty();
+    }
+
+    /** The first row in this query set's order, or by primary key when it has none (as Django). */
+    public Optional<T> first() {
+        QuerySet<T> ordered = state.ordering().isEmpty() ? orderByPrimaryKey(false) : this;
+        List<T> rows = ordered.with(ordered.state.withSlice(1L, state.offset())).list();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** The last row: this query set's order reversed, or the highest primary key when it has none. */
+    public Optional<T> last() {
+        if (state.sliced()) {
+            throw new QuarryException("last() on a sliced query set of " + meta.modelName()
+                    + " is ambiguous: order it the other way and use first()");
+        }
+        QuerySet<T> reversed;
+        if (state.ordering().isEmpty()) {
+            reversed = orderByPrimaryKey(true);
+        } else {
+            List<OrderItem> items = new ArrayList<>();
+            for (OrderItem item : state.ordering()) {
+                OrderItem.Nulls nulls = switch (item.nulls()) {
+                    case FIRST -> OrderItem.Nulls.LAST;
+                    case LAST -> OrderItem.Nulls.FIRST;
+                    case DEFAULT -> OrderItem.Nulls.DEFAULT;
+                };
+                items.add(new OrderItem(item.expression(), !item.descending(), nulls));
+            }
+            reversed = with(state.withOrdering(items));
+        }
+        return reversed.first();
+    }
+
+    /** The single matching row; {@link ObjectDoesNotExistException} or {@link MultipleObjectsReturnedException}. */
+    public T get() {
+        QuerySet<T> limited = state.sliced() ? this : with(state.withSlice(MAX_GET_RESULTS, null));
+        List<T> rows = limited.list();
+        if (rows.size() == 1) {
+            return rows.get(0);
+        }
+        if (rows.isEmpty()) {
+            throw new ObjectDoesNotExistException(meta.modelClass(),
+                    "No " + meta.modelName() + " matches " + describeFilters());
+        }
+        String count = rows.size() >= MAX_GET_RESULTS ? "more than " + (MAX_GET_RESULTS - 1) : "" + rows.size();
+        throw new MultipleObjectsReturnedException(meta.modelClass(), "get() returned " + count + " "
+                + meta.modelName() + " objects, expected one; filter: " + describeFilters());
+    }
+
+    /** {@code filter(conditions).get()}. */
+    @SafeVarargs
+    public final T get(Condition<T>... conditions) {
+        return filter(conditions).get();
+    }
+
+    // ---- projections -----------------------------------------------------------------------------------------------
+
+    /** One value per row: Django's {@code values_list(field, flat=True)}. */
+    @SuppressWarnings("unchecked")
+    public <A> ValuesQuery<A> valuesList(Expression<T, A> a) {
+        return projection(List.of(a), row -> (A) read(row, a));
+    }
+
+    @SuppressWarnings("unchecked")
+    public <A, B> ValuesQuery<Tuple2<A, B>> valuesList(Expression<T, A> a, Expression<T, B> b) {
+        return projection(List.of(a, b), row -> new Tuple2<>((A) read(row, a), (B) read(row, b)));
+    }
+
+    @SuppressWarnings("unchecked")
+    public <A, B, C> ValuesQuery<Tuple3<A, B, C>> valuesList(Expression<T, A> a, Expression<T, B> b,
+            Expression<T, C> c) {
+        return projection(List.of(a, b, c),
+                row -> new Tuple3<>((A) read(row, a), (B) read(row, b), (C) read(row, c)));
+    }
+
+    @SuppressWarnings("unchecked")
+    public <A, B, C, D> ValuesQuery<Tuple4<A, B, C, D>> valuesList(Expression<T, A> a, Expression<T, B> b,
+            Expression<T, C> c, Expression<T, D> d) {
+        return projection(List.of(a, b, c, d),
+                row -> new Tuple4<>((A) read(row, a), (B) read(row, b), (C) read(row, c), (D) read(row, d)));
+    }
+
+    /** Rows of any number of values, read back by expression: Django's {@code values(...)}. */
+    @SafeVarargs
+    public final ValuesQuery<Values> values(Expression<T, ?>... expressions) {
+        List<Expression<T, ?>> projected = List.of(expressions);
+        if (projected.isEmpty()) {
+            throw new IllegalArgumentException("values() needs at least one field or expression");
+        }
+        return projection(projected, row -> {
+            Map<Expression<?, ?>, Object> values = new LinkedHashMap<>();
+            for (Expression<T, ?> expression : projected) {
+                values.put(expression, read(row, expression));
+            }
+            return new Values(values);
+        });
+    }
+
+    private <E> ValuesQuery<E> projection(List<? extends Expression<T, ?>> expressions, RowReader<E> reader) {
+        List<SqlNode> columns = new ArrayList<>();
+        for (Expression<T, ?> expression : expressions) {
+            columns.add(expression.node());
+        }
+        Select base = select();
+        Select select = new Select(columns, base.from(), base.where(), base.orderBy(), base.distinct(), base.limit(),
+                base.offset(), base.forUpdate());
+        return new ValuesQuery<>(db.executor(), select, state.matchesNothing(), reader);
+    }
+
+    private static Object read(Row row, Expression<?, ?> expression) throws SQLException {
+        ColumnMeta column = expression.column();
+        return row.getValue(expression.type(), column == null ? null : column.enumType());
+    }
+
+    // ---- writing ---------------------------------------------------------------------------------------------------
+
+    /**
+     * Updates every matching row in one statement, without loading them (no signals, as Django):
+     * {@code update(BookQuery.price().set(BookQuery.price().times(1.1)))}. Returns the number of rows updated.
+     */
+    @SafeVarargs
+    public final int update(Assignment<T>... assignments) {
+        if (state.sliced()) {
+            throw new QuarryException("Cannot update a sliced query set of " + meta.modelName()
+                    + ": filter it instead of using limit/offset");
+        }
+        if (assignments.length == 0) {
+            throw new IllegalArgumentException("update() needs at least one assignment, e.g. field.set(value)");
+        }
+        if (state.matchesNothing()) {
+            return 0;
+        }
+        List<Update.Assignment> sets = new ArrayList<>();
+        for (Assignment<T> assignment : assignments) {
+            ColumnRef column = assignment.column();
+            if (column.column().primaryKey()) {
+                throw new QuarryException("update() cannot change the primary key " + column.column().qualifiedName());
+            }
+            sets.add(new Update.Assignment(column, assignment.value()));
+        }
+        return db.executor().update(render(new Update(meta.tableName(), sets, state.where())));
+    }
+
+    /** Deletes every matching row in one statement; returns how many. */
+    public int delete() {
+        if (state.sliced()) {
+            throw new QuarryException("Cannot delete from a sliced query set of " + meta.modelName()
+                    + ": filter the rows to delete instead of using limit/offset");
+        }
+        if (state.matchesNothing()) {
+            return 0;
+        }
+        return db.executor().update(render(new Delete(meta.tableName(), state.where())));
+    }
+
+    /** Inserts a new object (Django's {@code objects.create}); its generated key is set on it. */
+    public T create(T object) {
+        db.insert(object);
+        return object;
+    }
+
+    /** Inserts the objects with JDBC batches in one transaction; generated keys are set on them. No signals. */
+    public List<T> bulkCreate(Collection<T> objects) {
+        return db.writer(meta).bulkInsert(List.copyOf(objects), 1000);
+    }
+
+    public List<T> bulkCreate(Collection<T> objects, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
+        }
+        return db.writer(meta).bulkInsert(List.copyOf(objects), batchSize);
+    }
+
+    /**
+     * The object matching {@code lookup}, or a new one saved with the lookup's {@code eq} values and then
+     * {@code defaults} applied. Safe against a concurrent create of the same row when a unique constraint covers
+     * the lookup (the insert then fails and the row is read again).
+     */
+    public GetOrCreateResult<T> getOrCreate(Condition<T> lookup, Consumer<? super T> defaults) {
+        QuerySet<T> matching = filter(lookup);
+        try {
+            return new GetOrCreateResult<>(matching.get(), false);
+        } catch (ObjectDoesNotExistException notFound) {
+            T object = newObjectFrom(lookup);
+            defaults.accept(object);
+            try {
+                db.atomic(() -> db.insert(object));
+                return new GetOrCreateResult<>(object, true);
+            } catch (IntegrityException raced) {
+                try {
+                    return new GetOrCreateResult<>(matching.get(), false);
+                } catch (ObjectDoesNotExistException stillMissing) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    public GetOrCreateResult<T> getOrCreate(Condition<T> lookup) {
+        return getOrCreate(lookup, object -> { });
+    }
+
+    /**
+     * Updates the object matching {@code lookup} with {@code updates} and saves it, or creates it with the lookup's
+     * {@code eq} values and the updates; the matching row is locked (SELECT FOR UPDATE) while this runs.
+     */
+    public GetOrCreateResult<T> updateOrCreate(Condition<T> lookup, Consumer<? super T> updates) {
+        return db.atomic(() -> {
+            Optional<T> existing = filter(lookup).selectForUpdate().optionalGet();
+            if (existing.isPresent()) {
+                T object = existing.get();
+                updates.accept(object);
+                db.save(object);
+                return new GetOrCreateResult<>(object, false);
+            }
+            T object = newObjectFrom(lookup);
+            updates.accept(object);
+            db.insert(object);
+            return new GetOrCreateResult<>(object, true);
+        });
+    }
+
+    private Optional<T> optionalGet() {
+        try {
+            return Optional.of(get());
+        } catch (ObjectDoesNotExistException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A new instance carrying the {@code field = value} parts of a lookup, as Django builds it from kwargs. */
+    private T newObjectFrom(Condition<T> lookup) {
+        T object = meta.newInstance();
+        copyEqualities(lookup.predicate(), object);
+        return object;
+    }
+
+    private void copyEqualities(Predicate predicate, T object) {
+        if (predicate instanceof And and) {
+            and.parts().forEach(part -> copyEqualities(part, object));
+        } else if (predicate instanceof Comparison comparison
+                && comparison.operator() == Comparison.Operator.EQ
+                && comparison.left() instanceof ColumnRef ref
+                && ref.alias().equals(meta.tableName())
+                && comparison.right() instanceof Param param) {
+            meta.setValue(object, ref.column(), param.value());
+        }
+    }
+
+    // ---- compiling -------------------------------------------------------------------------------------------------
+
+    /** The SELECT this query set runs (with {@code ?} placeholders), for debugging: Django's {@code str(qs.query)}. */
+    public String sql() {
+        return render(select()).sql();
+    }
+
+    @Override
+    public String toString() {
+        return "QuerySet<" + meta.modelName() + ">: " + render(select());
+    }
+
+    private Select select() {
+        return new Select(db.statements(meta).selectColumns(), new TableRef(meta.tableName(), meta.tableName()),
+                state.where(), state.ordering(), state.distinct(), state.limit(), state.offset(), state.forUpdate());
+    }
+
+    private SqlStatement render(SqlNode node) {
+        return new SqlWriter(db.dialect()).node(node).toStatement();
+    }
+
+    private QuerySet<T> orderByPrimaryKey(boolean descending) {
+        ColumnRef key = new ColumnRef(meta.tableName(), meta.primaryKey());
+        return with(state.withOrdering(List.of(new OrderItem(key, descending, OrderItem.Nulls.DEFAULT))));
+    }
+
+    private String describeFilters() {
+        Predicate where = state.where();
+        if (where == null) {
+            return "(no filter)";
+        }
+        SqlStatement statement = new SqlWriter(db.dialect()).node(where).toStatement();
+        List<Object> values = new ArrayList<>();
+        statement.parameters().forEach(p -> values.add(p.value()));
+        return statement.sql() + (values.isEmpty() ? "" : " with " + values);
+    }
+
+    private void requireNotSliced(String operation) {
+        if (state.sliced()) {
+            throw new QuarryException("Cannot " + operation + " a query set of " + meta.modelName()
+                    + " once limit/offset is applied: call " + operation + " before slicing");
+        }
+    }
+
+    @SafeVarargs
+    private static <R> Predicate conjunction(Condition<R>... conditions) {
+        if (conditions.length == 1) {
+            return conditions[0].predicate();
+        }
+        List<Predicate> parts = new ArrayList<>(conditions.length);
+        for (Condition<R> condition : conditions) {
+            parts.add(condition.predicate());
+        }
+        return new And(parts);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.quarry.query;
+
+import dev.quarry.sql.And;
+import dev.quarry.sql.OrderItem;
+import dev.quarry.sql.Predicate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The immutable description of a query set; every query-set method returns a copy with one thing changed. */
+record QueryState(
+        List<Predicate> filters,
+        List<OrderItem> ordering,
+        Long limit,
+        Long offset,
+        boolean distinct,
+        boolean none,
+        boolean forUpdate) {
+
+    static final QueryState ALL = new QueryState(List.of(), List.of(), null, null, false, false, false);
+
+    QueryState withFilter(Predicate predicate) {
+        List<Predicate> all = new ArrayList<>(filters);
+        all.add(predicate);
+        return new QueryState(List.copyOf(all), ordering, limit, offset, distinct, none, forUpdate);
+    }
+
+    QueryState withOrdering(List<OrderItem> items) {
+        return new QueryState(filters, List.copyOf(items), limit, offset, distinct, none, forUpdate);
+    }
+
+    QueryState withSlice(Long newLimit, Long newOffset) {
+        return new QueryState(filters, ordering, newLimit, newOffset, distinct, none, forUpdate);
+    }
+
+    QueryState withDistinct() {
+        return new QueryState(filters, ordering, limit, offset, true, none, forUpdate);
+    }
+
+    QueryState withNone() {
+        return new QueryState(filters, ordering, limit, offset, distinct, true, forUpdate);
+    }
+
+    QueryState withForUpdate() {
+        return new QueryState(filters, ordering, limit, offset, distinct, none, true);
+    }
+
+    boolean sliced() {
+        return limit != null || offset != null;
+    }
+
+    /** The WHERE predicate, or null when unfiltered. */
+    Predicate where() {
+        if (filters.isEmpty()) {
+            return null;
+        }
+        return filters.size() == 1 ? filters.get(0) : new And(filters);
+    }
+
+    /** True when the answer is known to be empty without asking the database. */
+    boolean matchesNothing() {
+        return none || (limit != null && limit == 0) || filters.stream().anyMatch(Predicate::matchesNothing);
+    }
+}

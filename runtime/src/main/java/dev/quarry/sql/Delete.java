@@ -1,0 +1,12 @@
+package dev.quarry.sql;
+
+/** {@code DELETE FROM table WHERE ...}. */
+public record Delete(String table, Predicate where) implements SqlNode {
+    @Override
+    public void render(SqlWriter writer) {
+        writer.append("DELETE FROM ").identifier(table);
+        if (where != null) {
+            writer.append(" WHERE ").node(where);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.quarry.sql;
+
+import dev.quarry.dialect.Dialect;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Accumulates SQL text and its parameters while the tree renders. Values only ever enter as {@code ?} parameters;
+ * identifiers only through {@link #identifier}, which the dialect validates and quotes.
+ */
+public final class SqlWriter {
+    private final Dialect dialect;
+    private final StringBuilder sql = new StringBuilder(128);
+    private final List<BoundValue> parameters = new ArrayList<>();
+    private boolean qualifyColumns = true;
+
+    public SqlWriter(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public SqlWriter append(String keywordsOrPunctuation) {
+        sql.append(keywordsOrPunctuation);
+        return this;
+    }
+
+    public SqlWriter append(long number) {
+        sql.append(number);
+        return this;
+    }
+
+    public SqlWriter identifier(String name) {
+        sql.append(dialect.quote(name));
+        return this;
+    }
+
+    public SqlWriter parameter(BoundValue value) {
+        sql.append('?');
+        parameters.add(value);
+        return this;
+    }
+
+    public SqlWriter node(SqlNode node) {
+        node.render(this);
+        return this;
+    }
+
+    /** Renders nodes separated by {@code separator}. */
+    public SqlWriter join(List<? extends SqlNode> nodes, String separator) {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (i > 0) {
+                sql.append(separator);
+            }
+            nodes.get(i).render(this);
+        }
+        return this;
+    }
+
+    /** Whether column references carry their table alias (not in UPDATE SET targets, for instance). */
+    public boolean qualifyColumns() {
+        return qualifyColumns;
+    }
+
+    public SqlWriter qualifyColumns(boolean qualify) {
+        this.qualifyColumns = qualify;
+        return this;
+    }
+
+    public SqlStatement toStatement() {
+        return new SqlStatement(sql.toString(), List.copyOf(parameters));
+    }
+}

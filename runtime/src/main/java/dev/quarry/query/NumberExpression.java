@@ -55,6 +55,24 @@ public class NumberExpression<R, V extends Number & Comparable<? super V>> exten
         return arithmetic(Operator.DIVIDED_BY, other.node());
     }
 
+    /**
+     * The same value typed as BigDecimal, to compare or combine it with a decimal expression
+     * ({@code BookQuery.price().lt(BookQuery.pages().asDecimal())}); the SQL is unchanged.
+     */
+    public NumberExpression<R, BigDecimal> asDecimal() {
+        return new NumberExpression<>(node(), ColumnType.DECIMAL, null);
+    }
+
+    /** The same value typed as Double (see {@link #asDecimal()}). */
+    public NumberExpression<R, Double> asDouble() {
+        return new NumberExpression<>(node(), ColumnType.DOUBLE, null);
+    }
+
+    /** The same value typed as Long (see {@link #asDecimal()}). */
+    public NumberExpression<R, Long> asLong() {
+        return new NumberExpression<>(node(), ColumnType.LONG, null);
+    }
+
     private NumberExpression<R, V> arithmetic(Operator operator, SqlNode right) {
         return new NumberExpression<>(new Arithmetic(node(), operator, right), type(), null);
     }

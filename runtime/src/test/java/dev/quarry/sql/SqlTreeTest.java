@@ -1,0 +1,69 @@
+package dev.quarry.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quarry.dialect.H2Dialect;
+import dev.quarry.meta.ColumnMeta;
+import dev.quarry.meta.ColumnType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The SQL tree renders the expected text and parameters, independent of any model or database. */
+class SqlTreeTest {
+    private static final ColumnMeta PRICE = ColumnMeta.builder("price", "price", ColumnType.DECIMAL).nullable().build();
+    private static final ColumnMeta TITLE = ColumnMeta.builder("title", "title", ColumnType.VARCHAR).build();
+    private static final ColumnRef PRICE_REF = new ColumnRef("book", PRICE);
+    private static final ColumnRef TITLE_REF = new ColumnRef("book", TITLE);
+
+    private static SqlStatement render(SqlNode node) {
+        return new SqlWriter(H2Dialect.INSTANCE).node(node).toStatement();
+    }
+
+    @Test
+    void likeEscapesWildcardsAndTheEscapeCharacter() {
+        SqlStatement statement = render(new Like(TITLE_REF, Like.Match.CONTAINS, "100%_a\\b", false));
+        assertEquals("\"book\".\"title\" LIKE ? ESCAPE '\\'", statement.sql());
+        assertEquals("%100\\%\\_a\\\\b%", statement.parameters().get(0).value());
+    }
+
+    @Test
+    void negatingALookupOnANullableColumnGuardsAgainstNull() {
+        Predicate gt = new Comparison(PRICE_REF, Comparison.Operator.GT, new Param(5, ColumnType.DECIMAL));
+        assertEquals("NOT ((\"book\".\"price\" > ? AND \"book\".\"price\" IS NOT NULL))", render(Not.of(gt)).sql());
+    }
+
+    @Test
+    void negatingALookupOnANotNullColumnAddsNoGuard() {
+        Predicate eq = new Comparison(TITLE_REF, Comparison.Operator.EQ, new Param("x", ColumnType.VARCHAR));
+        assertEquals("NOT (\"book\".\"title\" = ?)", render(Not.of(eq)).sql());
+    }
+
+    @Test
+    void emptyInMatchesNothingAndRendersFalse() {
+        In empty = new In(TITLE_REF, List.of());
+        assertTrue(empty.matchesNothing());
+        assertEquals("1 = 0", render(empty).sql());
+        assertFalse(new Or(List.of(empty, new IsNull(TITLE_REF, true))).matchesNothing());
+        assertTrue(new And(List.of(empty, new IsNull(TITLE_REF, true))).matchesNothing());
+        assertFalse(Not.of(empty).matchesNothing());
+    }
+
+    @Test
+    void countOfASlicedSelectCountsTheSubquery() {
+        Select select = new Select(List.of(TITLE_REF), new TableRef("book", "book"), null,
+                List.of(new OrderItem(TITLE_REF, false, OrderItem.Nulls.LAST)), false, 10L, 5L, false);
+        assertEquals("SELECT \"book\".\"title\" FROM \"book\" ORDER BY \"book\".\"title\" ASC NULLS LAST"
+                + " OFFSET 5 ROWS FETCH FIRST 10 ROWS ONLY", render(select).sql());
+        assertEquals("SELECT COUNT(*) FROM (SELECT \"book\".\"title\" FROM \"book\" ORDER BY \"book\".\"title\" ASC"
+                + " NULLS LAST OFFSET 5 ROWS FETCH FIRST 10 ROWS ONLY) \"subquery\"", render(select.countQuery()).sql());
+    }
+
+    @Test
+    void updateSetsUnqualifiedColumnsFromExpressions() {
+        Update update = new Update("book", List.of(new Update.Assignment(PRICE_REF,
+                new Arithmetic(PRICE_REF, Arithmetic.Operator.TIMES, new Param(2, ColumnType.INTEGER)))), null);
+        assertEquals("UPDATE \"book\" SET \"price\" = (\"book\".\"price\" * ?)", render(update).sql());
+    }
+}

@@ -22,8 +22,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Everything that differs between databases, and nothing else: identifier quoting, SQL types, LIMIT, LIKE and case
@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
  * and JDBC 4.2; each database overrides what it does differently.
  */
 public abstract class Dialect {
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
     /** The escape character written after LIKE patterns. */
     protected static final char LIKE_ESCAPE = '\\';
 
@@ -43,11 +41,21 @@ public abstract class Dialect {
 
     /** Validates and quotes an identifier. Identifiers come from model metadata, never from query values. */
     public String quote(String identifier) {
-        if (!IDENTIFIER.matcher(identifier).matches()) {
+        requireValidIdentifier(identifier);
+        return '"' + identifier + '"';
+    }
+
+    /** Letters, digits and underscores, not starting with a digit: checked by hand, as it runs for every query. */
+    protected static void requireValidIdentifier(String identifier) {
+        boolean valid = !identifier.isEmpty() && !Character.isDigit(identifier.charAt(0));
+        for (int i = 0; valid && i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            valid = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        }
+        if (!valid) {
             throw new QuarryException("Invalid SQL identifier '" + identifier
                     + "': use letters, digits and underscores, not starting with a digit");
         }
-        return '"' + identifier + '"';
     }
 
     // ---- DDL -------------------------------------------------------------------------------------------------------
@@ -240,20 +248,24 @@ public abstract class Dialect {
         statement.setObject(index, value);
     }
 
+    // Times are truncated to microseconds, the finest precision every supported database stores; the databases
+    // themselves would round (H2, PostgreSQL, MySQL), so a value could move to the next second, day or year.
+
     public void bindLocalTime(PreparedStatement statement, int index, LocalTime value) throws SQLException {
-        statement.setObject(index, value);
+        statement.setObject(index, value.truncatedTo(ChronoUnit.MICROS));
     }
 
     public void bindLocalDateTime(PreparedStatement statement, int index, LocalDateTime value) throws SQLException {
-        statement.setObject(index, value);
+        statement.setObject(index, value.truncatedTo(ChronoUnit.MICROS));
     }
 
     public void bindInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
-        statement.setObject(index, value.atOffset(ZoneOffset.UTC));
+        statement.setObject(index, value.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
     }
 
+    /** Stored at UTC, as Instants are: date parts are then UTC parts on every database (see DateExpression). */
     public void bindOffsetDateTime(PreparedStatement statement, int index, OffsetDateTime value) throws SQLException {
-        statement.setObject(index, value);
+        statement.setObject(index, value.truncatedTo(ChronoUnit.MICROS).withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     public void bindUuid(PreparedStatement statement, int index, UUID value) throws SQLException {

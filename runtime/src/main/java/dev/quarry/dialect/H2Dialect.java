@@ -19,6 +19,8 @@ public class H2Dialect extends Dialect {
     public String sqlType(ColumnMeta column) {
         return switch (column.type()) {
             case TEXT -> "CHARACTER LARGE OBJECT";
+            // H2's TIME defaults to whole seconds; TIMESTAMP already keeps microseconds.
+            case TIME -> "TIME(6)";
             case BYTES -> "VARBINARY";
             case DOUBLE -> "DOUBLE PRECISION";
             default -> super.sqlType(column);

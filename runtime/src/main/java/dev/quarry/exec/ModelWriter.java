@@ -30,16 +30,30 @@ public final class ModelWriter<T> {
 
     /**
      * Django's {@code save()}: INSERT when the primary key is null; otherwise UPDATE by key, and INSERT when no row
-     * had that key.
+     * had that key. An object with its key set but a {@code @Default} NOT NULL field still null was never loaded
+     * (a new object with a chosen key): its defaults are applied first, as Django applies them when the object is
+     * built, so the UPDATE attempt does not fail on that null.
      */
     public void save(T object) {
         if (meta.primaryKeyValue(object) == null) {
             insert(object);
             return;
         }
+        if (missesRequiredDefault(object)) {
+            meta.applyDefaults(object);
+        }
         if (update(object) == 0) {
             insert(object);
         }
+    }
+
+    private boolean missesRequiredDefault(T object) {
+        for (ColumnMeta column : meta.valueColumns()) {
+            if (column.defaultValue() != null && !column.nullable() && meta.getValue(object, column) == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Inserts the object; a generated key is set on it. */

@@ -48,9 +48,12 @@ public final class Row {
         return dialect.readBoolean(resultSet, ++column);
     }
 
+    // The *OrNull readers: JDBC returns 0/false for SQL NULL, so wasNull() (a driver call per column per row, a few
+    // percent of hydration time) is only asked when the value read is 0/false.
+
     public Boolean getBooleanOrNull() throws SQLException {
         boolean value = dialect.readBoolean(resultSet, ++column);
-        return resultSet.wasNull() ? null : value;
+        return !value && resultSet.wasNull() ? null : value;
     }
 
     public short getShort() throws SQLException {
@@ -59,7 +62,7 @@ public final class Row {
 
     public Short getShortOrNull() throws SQLException {
         short value = resultSet.getShort(++column);
-        return resultSet.wasNull() ? null : value;
+        return value == 0 && resultSet.wasNull() ? null : value;
     }
 
     public int getInt() throws SQLException {
@@ -68,7 +71,7 @@ public final class Row {
 
     public Integer getIntOrNull() throws SQLException {
         int value = resultSet.getInt(++column);
-        return resultSet.wasNull() ? null : value;
+        return value == 0 && resultSet.wasNull() ? null : value;
     }
 
     public long getLong() throws SQLException {
@@ -77,7 +80,7 @@ public final class Row {
 
     public Long getLongOrNull() throws SQLException {
         long value = resultSet.getLong(++column);
-        return resultSet.wasNull() ? null : value;
+        return value == 0 && resultSet.wasNull() ? null : value;
     }
 
     public float getFloat() throws SQLException {
@@ -86,7 +89,7 @@ public final class Row {
 
     public Float getFloatOrNull() throws SQLException {
         float value = resultSet.getFloat(++column);
-        return resultSet.wasNull() ? null : value;
+        return value == 0 && resultSet.wasNull() ? null : value;
     }
 
     public double getDouble() throws SQLException {
@@ -95,7 +98,7 @@ public final class Row {
 
     public Double getDoubleOrNull() throws SQLException {
         double value = resultSet.getDouble(++column);
-        return resultSet.wasNull() ? null : value;
+        return value == 0 && resultSet.wasNull() ? null : value;
     }
 
     public BigDecimal getBigDecimal() throws SQLException {

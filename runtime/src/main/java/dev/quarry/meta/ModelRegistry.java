@@ -38,14 +38,24 @@ public final class ModelRegistry {
     public static <T> ModelMeta<T> of(Class<T> modelClass) {
         ModelMeta<?> meta = BY_CLASS.get(modelClass);
         if (meta == null) {
-            initialize(queryClassName(modelClass), modelClass.getClassLoader());
+            try {
+                initialize(queryClassName(modelClass), modelClass.getClassLoader());
+            } catch (QuarryException missing) {
+                // no generated class: the usual cause is a class that is not a model at all
+                throw notAModel(modelClass, missing);
+            }
             meta = BY_CLASS.get(modelClass);
             if (meta == null) {
-                throw new QuarryException(modelClass.getName() + " is not a Quarry model: annotate it with @Model "
-                        + "and make sure the quarry-processor runs when it is compiled");
+                throw notAModel(modelClass, null);
             }
         }
         return (ModelMeta<T>) meta;
+    }
+
+    private static QuarryException notAModel(Class<?> modelClass, QuarryException cause) {
+        return new QuarryException(modelClass.getName() + " is not a Quarry model (no generated "
+                + queryClassName(modelClass) + " registers it): annotate it with @Model and make sure the "
+                + "quarry-processor runs when it is compiled", cause);
     }
 
     /** Every model listed in the class path's indexes, sorted by table name. */

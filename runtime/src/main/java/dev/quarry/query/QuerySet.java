@@ -103,28 +103,37 @@ public final class QuerySet<T> implements Iterable<T> {
         return with(state.withOrdering(items));
     }
 
-    /** At most {@code count} rows (SQL LIMIT). */
+    /**
+     * At most {@code count} rows (SQL LIMIT). On a sliced set it slices within the slice, as Django's
+     * {@code qs[a:b][:n]}: {@code limit(3).limit(10)} still has at most 3 rows.
+     */
     public QuerySet<T> limit(long count) {
         if (count < 0) {
             throw new IllegalArgumentException("limit must be >= 0, was " + count);
         }
-        return with(state.withSlice(count, state.offset()));
+        Long newLimit = state.limit() == null ? count : Math.min(state.limit(), count);
+        return with(state.withSlice(newLimit, state.offset()));
     }
 
-    /** Skip the first {@code count} rows (SQL OFFSET). */
+    /**
+     * Skip the first {@code count} rows (SQL OFFSET). On a sliced set it skips within the slice, as Django's
+     * {@code qs[a:b][n:]}: {@code offset(1).offset(1)} skips two rows, {@code limit(3).offset(1)} keeps two.
+     */
     public QuerySet<T> offset(long count) {
         if (count < 0) {
             throw new IllegalArgumentException("offset must be >= 0, was " + count);
         }
-        return with(state.withSlice(state.limit(), count == 0 ? null : count));
+        long start = (state.offset() == null ? 0 : state.offset()) + count;
+        Long newLimit = state.limit() == null ? null : Math.max(0, state.limit() - count);
+        return with(state.withSlice(newLimit, start == 0 ? null : start));
     }
 
-    /** Rows {@code from} (inclusive) to {@code to} (exclusive): Django's {@code qs[from:to]}. */
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive): Django's {@code qs[from:to]}, within any slice. */
     public QuerySet<T> slice(long from, long to) {
         if (from < 0 || to < from) {
             throw new IllegalArgumentException("slice(" + from + ", " + to + ") needs 0 <= from <= to");
         }
-        return with(state.withSlice(to - from, from == 0 ? null : from));
+        return offset(from).limit(to - from);
     }
 
     /** SELECT DISTINCT. */
@@ -190,7 +199,7 @@ public final class QuerySet<T> implements Iterable<T> {
     /** The first row in this query set's order, or by primary key when it has none (as Django). */
     public Optional<T> first() {
         QuerySet<T> ordered = state.ordering().isEmpty() ? orderByPrimaryKey(false) : this;
-        List<T> rows = ordered.with(ordered.state.withSlice(1L, state.offset())).list();
+        List<T> rows = ordered.limit(1).list(); // within any slice: limit(0).first() is empty
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
@@ -447,7 +456,7 @@ public final class QuerySet<T> implements Iterable<T> {
     }
 
     private Select select() {
-        return new Select(db.statements(meta).selectColumns(), new TableRef(meta.tableName(), meta.tableName()),
+        return new Select(db.statements(meta).selectList(), new TableRef(meta.tableName(), meta.tableName()),
                 state.where(), state.ordering(), state.distinct(), state.limit(), state.offset(), state.forUpdate());
     }
 

@@ -58,6 +58,14 @@ record QueryState(
 
     /** True when the answer is known to be empty without asking the database. */
     boolean matchesNothing() {
-        return none || (limit != null && limit == 0) || filters.stream().anyMatch(Predicate::matchesNothing);
+        if (none || (limit != null && limit == 0)) {
+            return true;
+        }
+        for (Predicate filter : filters) { // a loop, not a stream: this runs on every evaluation
+            if (filter.matchesNothing()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  */
 public final class SqlWriter {
     private final Dialect dialect;
-    private final StringBuilder sql = new StringBuilder(128);
+    // Room for a typical SELECT of a model (~250 characters for eight columns) without growing the buffer.
+    private final StringBuilder sql = new StringBuilder(256);
     private final List<BoundValue> parameters = new ArrayList<>();
     private boolean qualifyColumns = true;
 

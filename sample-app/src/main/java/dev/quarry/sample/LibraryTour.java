@@ -30,7 +30,7 @@ public final class LibraryTour {
     private final Database db;
     private int queries;
 
-    private LibraryTour(Database db) {
+    LibraryTour(Database db) {
         this.db = db;
         db.addQueryListener(query -> {
             queries++;
@@ -147,7 +147,7 @@ public final class LibraryTour {
 
     private void singleObjects() {
         section("Single objects: get, first, last, exists");
-        show("get by isbn-less title", BookQuery.objects(db).get(BookQuery.title().eq("Dune")));
+        show("get by title", BookQuery.objects(db).get(BookQuery.title().eq("Dune")));
         try {
             BookQuery.objects(db).get(BookQuery.title().eq("Neuromancer"));
         } catch (ObjectDoesNotExistException e) {
@@ -185,7 +185,7 @@ public final class LibraryTour {
         dune.isbn = "978-0441013593";
         db.save(dune);
         show("saved Dune with its ISBN", BookQuery.objects(db).get(BookQuery.isbn().eq("978-0441013593")));
-        show("deleted books without a genre other than fiction",
+        show("deleted books under 100 pages",
                 BookQuery.objects(db).filter(BookQuery.pages().lt(100)).delete());
     }
 

@@ -1,0 +1,280 @@
+package dev.quarry.processor;
+
+import com.palantir.javapoet.ClassName;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
+
+/**
+ * Reads one {@code @Model} class into a {@link ModelDescriptor}, reporting every problem it finds as an error on the
+ * offending element (each message says how to fix it). It checks the class and the rules that span fields (one
+ * primary key, distinct column names); {@link ColumnReader} checks each field. It only looks at the model class, its
+ * members and the types of its fields, which keeps the processor isolating for Gradle.
+ */
+final class ModelReader {
+    /** The outcome of reading a model. */
+    sealed interface Result permits Valid, Invalid, Deferred {
+    }
+
+    /** The model is valid: generate it. */
+    record Valid(ModelDescriptor model) implements Result {
+    }
+
+    /** Errors were reported. */
+    record Invalid() implements Result {
+    }
+
+    /**
+     * A field's type does not exist yet (another processor may generate it in this round): try again next round;
+     * if it never appears, javac reports the missing type itself.
+     */
+    record Deferred() implements Result {
+    }
+
+    private final Elements elements;
+    private final Types types;
+    private final Messager messager;
+    private final FieldTypes fieldTypes;
+
+    ModelReader(Elements elements, Types types, Messager messager) {
+        this.elements = elements;
+        this.types = types;
+        this.messager = messager;
+        this.fieldTypes = new FieldTypes(elements, types);
+    }
+
+    Result read(Element annotated) {
+        if (!checkKind(annotated)) {
+            return new Invalid();
+        }
+        TypeElement type = (TypeElement) annotated;
+        List<VariableElement> columnFields = new ArrayList<>();
+        for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+            if (isColumn(field)) {
+                if (field.asType().getKind() == TypeKind.ERROR) {
+                    return new Deferred();
+                }
+                columnFields.add(field);
+            }
+        }
+        Diagnostics diagnostics = new Diagnostics(messager);
+        checkClass(type, diagnostics);
+        checkNonColumns(type, diagnostics);
+        String table = tableName(type, diagnostics);
+        List<ModelDescriptor.Column> columns = columns(type, columnFields, diagnostics);
+        if (diagnostics.failed()) {
+            return new Invalid();
+        }
+        ClassName queryClass = ClassName.get(Names.packageOf(type).getQualifiedName().toString(),
+                Names.querySimpleName(type));
+        return new Valid(new ModelDescriptor(type, ClassName.get(type), queryClass, table, columns));
+    }
+
+    /** Columns are the fields that are neither static nor transient. */
+    static boolean isColumn(VariableElement field) {
+        Set<Modifier> modifiers = field.getModifiers();
+        return !modifiers.contains(Modifier.STATIC) && !modifiers.contains(Modifier.TRANSIENT);
+    }
+
+    /** Rule 1: only classes are models. */
+    private boolean checkKind(Element annotated) {
+        String name = annotated.getSimpleName().toString();
+        String problem = switch (annotated.getKind()) {
+            case CLASS -> null;
+            case RECORD -> "Records are not supported as models: " + name + " is a record, and records are "
+                    + "immutable, but Quarry must write generated keys and loaded relations into a model. Declare "
+                    + name + " as a class with non-final fields; records work as `values()` projection targets";
+            case INTERFACE -> "@Model applies to classes, but " + name + " is an interface: declare a class with a "
+                    + "@PrimaryKey field and one field per column";
+            case ENUM -> "@Model applies to classes, but " + name + " is an enum: an enum is a column type; use it "
+                    + "as the type of a field of a model";
+            case ANNOTATION_TYPE -> "@Model applies to classes, but " + name + " is an annotation type";
+            default -> "@Model applies to classes, not to " + annotated.getKind().toString().toLowerCase();
+        };
+        if (problem != null) {
+            messager.printMessage(Diagnostic.Kind.ERROR, problem, annotated);
+            return false;
+        }
+        return true;
+    }
+
+    /** Rule 2: Quarry must be able to instantiate the class from the generated code in its package. */
+    private void checkClass(TypeElement type, Diagnostics diagnostics) {
+        String modelName = type.getSimpleName().toString();
+        String queryName = Names.querySimpleName(type);
+        Set<Modifier> modifiers = type.getModifiers();
+        if (modifiers.contains(Modifier.ABSTRACT)) {
+            diagnostics.error(type, "Model " + modelName + " is abstract, but Quarry creates an instance for each "
+                    + "row it reads: remove `abstract`");
+        }
+        if (type.getNestingKind() == NestingKind.MEMBER && !modifiers.contains(Modifier.STATIC)) {
+            diagnostics.error(type, "Model " + modelName + " is an inner class, so it cannot be created without an "
+                    + "instance of " + type.getEnclosingElement().getSimpleName() + ": make it `static`");
+        } else if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
+            diagnostics.error(type, "Model " + modelName + " is a local class: declare it as a top-level or static "
+                    + "nested class");
+        }
+        for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+            if (e.getModifiers().contains(Modifier.PRIVATE)) {
+                diagnostics.error(type, e == type
+                        ? "Model " + modelName + " is private, but the generated " + queryName + " must use it "
+                                + "from the same package: make it package-private or public"
+                        : "Model " + modelName + " is inside private class " + e.getSimpleName() + ", but the "
+                                + "generated " + queryName + " must use it from the same package: make "
+                                + e.getSimpleName() + " package-private or public");
+                break;
+            }
+        }
+        if (!type.getTypeParameters().isEmpty()) {
+            diagnostics.error(type, "Model " + modelName + " has type parameters, but a model is one table with "
+                    + "fixed column types: remove the type parameters");
+        }
+        boolean constructor = ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+                .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
+        if (!constructor) {
+            diagnostics.error(type, "Model " + modelName + " has no constructor without parameters that Quarry can "
+                    + "call: add `public " + modelName + "() {}` (package-private is enough; private is not)");
+        }
+        checkSuperclass(type, diagnostics);
+    }
+
+    /**
+     * Columns are the class's own fields; fields of a superclass would silently be left out, so they are refused
+     * until inheritance is supported.
+     */
+    private void checkSuperclass(TypeElement type, Diagnostics diagnostics) {
+        String modelName = type.getSimpleName().toString();
+        TypeMirror superclass = type.getSuperclass();
+        while (superclass.getKind() == TypeKind.DECLARED) {
+            TypeElement parent = (TypeElement) ((DeclaredType) superclass).asElement();
+            if (parent.getQualifiedName().contentEquals("java.lang.Object")) {
+                return;
+            }
+            if (Annotations.find(parent, "Model") != null) {
+                diagnostics.error(type, "Model " + modelName + " extends model " + parent.getSimpleName() + ": "
+                        + "model inheritance is not supported; move the shared fields into each model");
+                return;
+            }
+            List<String> fields = ElementFilter.fieldsIn(parent.getEnclosedElements()).stream()
+                    .filter(ModelReader::isColumn).map(f -> f.getSimpleName().toString())
+                    .collect(Collectors.toList());
+            if (!fields.isEmpty()) {
+                diagnostics.error(type, "Model " + modelName + " extends " + parent.getSimpleName() + ", whose "
+                        + "fields " + fields + " would not be columns: inherited fields are not supported; declare "
+                        + "them in " + modelName + ", or mark them static or transient");
+                return;
+            }
+            superclass = parent.getSuperclass();
+        }
+    }
+
+    /** Quarry's field annotations on static or transient fields have no effect: almost surely a mistake. */
+    private void checkNonColumns(TypeElement type, Diagnostics diagnostics) {
+        for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+            if (isColumn(field)) {
+                continue;
+            }
+            for (String annotation : Annotations.FIELD_ANNOTATIONS) {
+                AnnotationMirror mirror = Annotations.find(field, annotation);
+                if (mirror != null) {
+                    String why = field.getModifiers().contains(Modifier.STATIC) ? "static" : "transient";
+                    diagnostics.error(field, mirror, "@" + annotation + " on " + why + " field '"
+                            + field.getSimpleName() + "' has no effect: static and transient fields are not "
+                            + "columns; remove the annotation, or remove `" + why + "` to make the field a column");
+                }
+            }
+        }
+    }
+
+    /** Rule 11 for the table: explicit or derived, lower case, not reserved. */
+    private String tableName(TypeElement type, Diagnostics diagnostics) {
+        AnnotationMirror model = Annotations.find(type, "Model");
+        String explicit = model == null ? "" : Annotations.stringValue(model, "table");
+        String name = explicit.isEmpty() ? Names.snakeCase(type.getSimpleName().toString()) : explicit;
+        String problem = Names.identifierProblem("Table name", name);
+        if (problem == null && name.startsWith("quarry_")) {
+            problem = "Table name '" + name + "' is reserved: names starting with quarry_ are Quarry's own tables "
+                    + "(such as its migration history); choose another name";
+        } else if (problem == null && name.startsWith("sqlite_")) {
+            problem = "Table name '" + name + "' is reserved: SQLite keeps names starting with sqlite_ for itself; "
+                    + "choose another name";
+        }
+        if (problem != null) {
+            if (explicit.isEmpty()) {
+                diagnostics.error(type, problem + " (derived from class " + type.getSimpleName() + "); or set the "
+                        + "name with @Model(table = \"...\")");
+            } else {
+                diagnostics.error(type, model, Annotations.value(model, "table"), problem);
+            }
+        }
+        return name;
+    }
+
+    /** Each column, plus rules 3, 4 and 12: exactly one primary key, distinct column names. */
+    private List<ModelDescriptor.Column> columns(TypeElement type, List<VariableElement> fields,
+            Diagnostics diagnostics) {
+        String modelName = type.getSimpleName().toString();
+        ColumnReader reader = new ColumnReader(type, elements, types, fieldTypes, diagnostics);
+        List<ModelDescriptor.Column> columns = new ArrayList<>();
+        VariableElement firstKey = null;
+        Map<String, String> fieldsByColumn = new LinkedHashMap<>();
+        Set<String> constants = new HashSet<>(Set.of("META"));
+        for (VariableElement field : fields) {
+            AnnotationMirror key = Annotations.find(field, "PrimaryKey");
+            if (key != null && firstKey != null) {
+                diagnostics.error(field, key, modelName + " has more than one @PrimaryKey: '" + field.getSimpleName()
+                        + "' and '" + firstKey.getSimpleName() + "' (the first); a model has exactly one primary "
+                        + "key: remove @PrimaryKey from one (use @Unique for other unique columns)");
+            } else if (key != null) {
+                firstKey = field;
+            }
+            ModelDescriptor.Column column = reader.read(field, uniqueConstant(field, constants));
+            if (column == null) {
+                continue;
+            }
+            String first = fieldsByColumn.putIfAbsent(column.columnName(), column.fieldName());
+            if (first != null) {
+                diagnostics.error(field, Annotations.find(field, "Column"), "Field '" + column.fieldName()
+                        + "' maps to column '" + column.columnName() + "', which field '" + first + "' already "
+                        + "uses: give one of them another @Column(name = \"...\")");
+            }
+            columns.add(column);
+        }
+        if (firstKey == null) {
+            diagnostics.error(type, modelName + " has no @PrimaryKey field: add one, e.g. "
+                    + "`@PrimaryKey public Long id;`");
+        }
+        return List.copyOf(columns);
+    }
+
+    /**
+     * The constant name of a field in the generated class: {@code PUBLISHED_AT}, made unique ({@code meta} would
+     * give META, which is taken; {@code aB} and {@code a_b} would both give A_B).
+     */
+    private static String uniqueConstant(VariableElement field, Set<String> used) {
+        String base = Names.constantName(field.getSimpleName().toString());
+        String name = base;
+        for (int i = 2; !used.add(name); i++) {
+            name = base + "_" + i;
+        }
+        return name;
+    }
+}

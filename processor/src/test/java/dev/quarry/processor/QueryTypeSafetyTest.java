@@ -1,0 +1,160 @@
+package dev.quarry.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.quarry.processor.Compilations.compile;
+import static dev.quarry.processor.Compilations.lineOf;
+import static dev.quarry.processor.Compilations.source;
+
+import com.google.testing.compile.Compilation;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The generated API makes wrong queries compile errors: a catalogue of snippets that must not compile, each with
+ * the javac error it gets, and a control snippet that compiles (so the catalogue fails for the right reason).
+ */
+class QueryTypeSafetyTest {
+    private static final JavaFileObject BOOK = source("Book", """
+            package com.example;
+
+            import dev.quarry.annotation.*;
+            import java.math.BigDecimal;
+            import java.time.LocalDate;
+            import java.time.LocalDateTime;
+
+            @Model
+            public class Book {
+                public enum Status { DRAFT, PUBLISHED }
+
+                @PrimaryKey public Long id;
+                @MaxLength(200) public String title;
+                @Nullable @Decimal(precision = 10, scale = 2) public BigDecimal price;
+                public LocalDate published;
+                public LocalDateTime updated;
+                public int pages;
+                public Status status;
+                public boolean available;
+            }
+            """);
+
+    private static final JavaFileObject AUTHOR = source("Author", """
+            package com.example;
+
+            import dev.quarry.annotation.*;
+
+            @Model
+            public class Author {
+                @PrimaryKey public Long id;
+                @MaxLength(100) public String name;
+                public int age;
+            }
+            """);
+
+    /** A class using the generated API; the snippet is on a line of its own. */
+    private static String usage(String snippet) {
+        return """
+                package com.example;
+
+                import dev.quarry.Database;
+                import dev.quarry.query.Assignment;
+                import dev.quarry.query.Condition;
+                import java.math.BigDecimal;
+                import java.time.LocalDate;
+
+                class Usage {
+                    void run() {
+                        Database db = null;
+                        %s
+                    }
+                }
+                """.formatted(snippet);
+    }
+
+    static Stream<Arguments> mustNotCompile() {
+        return Stream.of(
+                // text lookups exist on text only
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.pages().icontains(\"3\"));",
+                        "cannot find symbol\n  symbol:   method icontains(java.lang.String)"),
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.published().startsWith(\"2020\"));",
+                        "cannot find symbol\n  symbol:   method startsWith(java.lang.String)"),
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.status().icontains(\"DR\"));",
+                        "cannot find symbol\n  symbol:   method icontains(java.lang.String)"),
+                // values must have the field's type
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.published().gt(\"2020\"));",
+                        "no suitable method found for gt(java.lang.String)"),
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.title().eq(5));",
+                        "no suitable method found for eq(int)"),
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.pages().eq(\"x\"));",
+                        "no suitable method found for eq(java.lang.String)"),
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.pages().between(\"1\", \"9\"));",
+                        "incompatible types: java.lang.String cannot be converted to java.lang.Integer"),
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.status().eq(\"DRAFT\"));",
+                        "no suitable method found for eq(java.lang.String)"),
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.price().gt(1.5));",
+                        "no suitable method found for gt(double)"),
+                // transforms exist where they make sense
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.title().year().eq(2020));",
+                        "cannot find symbol\n  symbol:   method year()"),
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.published().hour().eq(1));",
+                        "cannot find symbol\n  symbol:   method hour()"),
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.available().gt(true));",
+                        "cannot find symbol\n  symbol:   method gt(boolean)"),
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.title().plus(1).gt(2));",
+                        "cannot find symbol\n  symbol:   method plus(int)"),
+                // conditions, expressions and assignments belong to one model
+                Arguments.of("BookQuery.objects(db).filter(AuthorQuery.name().eq(\"x\"));",
+                        "dev.quarry.query.Condition<com.example.Author> cannot be converted to "
+                                + "dev.quarry.query.Condition<com.example.Book>"),
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.title().eq(AuthorQuery.name()));",
+                        "no suitable method found for eq(dev.quarry.query.StringField<com.example.Author>)"),
+                Arguments.of("Assignment<Book> a = AuthorQuery.age().set(3);",
+                        "incompatible types: dev.quarry.query.Assignment<com.example.Author> cannot be converted to "
+                                + "dev.quarry.query.Assignment<com.example.Book>"),
+                // assignments take the field's type
+                Arguments.of("Assignment<Book> a = BookQuery.pages().set(\"many\");",
+                        "no suitable method found for set(java.lang.String)"),
+                Arguments.of("Assignment<Book> a = BookQuery.published().set(BookQuery.updated());",
+                        "no suitable method found for set(dev.quarry.query.DateTimeField<com.example.Book,"
+                                + "java.time.LocalDateTime>)"),
+                // typos are compile errors too
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.titel().eq(\"x\"));",
+                        "cannot find symbol\n  symbol:   method titel()"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void mustNotCompile(String snippet, String error) {
+        String code = usage(snippet);
+        JavaFileObject usage = source("Usage", code);
+        Compilation compilation = compile(BOOK, AUTHOR, usage);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining(error).inFile(usage).onLine(lineOf(code, snippet));
+    }
+
+    @Test
+    void controlSnippetCompiles() {
+        JavaFileObject usage = source("Usage", usage("""
+                Condition<Book> condition = BookQuery.title().icontains("tolkien")
+                            .and(BookQuery.published().gt(LocalDate.of(2020, 1, 1)))
+                            .and(BookQuery.published().year().gte(2000))
+                            .and(BookQuery.updated().hour().lt(12))
+                            .and(BookQuery.pages().between(100, 500))
+                            .and(BookQuery.price().gt(new BigDecimal("9.99")))
+                            .and(BookQuery.price().isNull().negate())
+                            .and(BookQuery.status().eq(Book.Status.DRAFT))
+                            .and(BookQuery.available().isTrue())
+                            .and(BookQuery.pages().gt(BookQuery.pages().times(2)));
+                        BookQuery.objects(db).filter(condition, BookQuery.title().startsWith("The"));
+                        AuthorQuery.objects(db).filter(AuthorQuery.name().eq("x"), AuthorQuery.age().gte(18));
+                        Assignment<Book> pages = BookQuery.pages().set(3);
+                        Assignment<Book> price = BookQuery.price().set(BookQuery.price().times(2));
+                        Assignment<Book> nothing = BookQuery.price().setNull();
+                        Assignment<Book> published = BookQuery.published().set(LocalDate.now());"""));
+        Compilation compilation = compile(BOOK, AUTHOR, usage);
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+}

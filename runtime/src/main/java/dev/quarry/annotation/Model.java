@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  * The processor generates {@code <Name>Query} beside it (typed paths, the query entry point and row mapping).
  *
  * <p>A model is a top-level or static nested, non-abstract, non-generic class with a constructor without parameters
- * that the generated code can call (public or package-private). Records are not models: see docs/models.md.
+ * that the generated code can call (public or package-private). Records are not models, and a model's superclasses
+ * may not declare fields (no model inheritance yet): see docs/models.md.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

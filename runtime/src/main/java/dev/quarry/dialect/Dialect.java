@@ -5,10 +5,11 @@ import dev.quarry.IntegrityException;
 import dev.quarry.QuarryException;
 import dev.quarry.meta.ColumnMeta;
 import dev.quarry.meta.ColumnType;
-import dev.quarry.sql.DatePart;
+import dev.quarry.sql.BoundValue;
+import dev.quarry.sql.Extract;
+import dev.quarry.sql.In;
 import dev.quarry.sql.Like;
 import dev.quarry.sql.OrderItem;
-import dev.quarry.sql.SqlNode;
 import dev.quarry.sql.SqlWriter;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -23,6 +24,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -31,8 +33,8 @@ import java.util.UUID;
  * and JDBC 4.2; each database overrides what it does differently.
  */
 public abstract class Dialect {
-    /** The escape character written after LIKE patterns. */
-    protected static final char LIKE_ESCAPE = '\\';
+    /** IN lists longer than this are bound as one list parameter (see {@link #renderLargeIn}). */
+    public static final int LARGE_IN_LIST = 1000;
 
     /** A short name for messages and logs ("H2", "PostgreSQL", ...). */
     public abstract String name();
@@ -106,6 +108,11 @@ public abstract class Dialect {
         return "'" + value.replace("'", "''") + "'";
     }
 
+    /** Written after CREATE TABLE (...): storage engine, character set and collation where a database needs them. */
+    public String tableOptions() {
+        return "";
+    }
+
     /** Whether CREATE/ALTER/DROP run inside a transaction and roll back with it. */
     public boolean supportsTransactionalDdl() {
         return true;
@@ -113,7 +120,10 @@ public abstract class Dialect {
 
     // ---- queries ---------------------------------------------------------------------------------------------------
 
-    /** The most parameters one statement may carry; large IN lists and bulk inserts are split below it. */
+    /**
+     * The most bound parameters one statement may carry. IN lists past {@link #LARGE_IN_LIST} values become a
+     * single parameter, so only statements with very many columns could come near it.
+     */
     public int maxParameters() {
         return 32_767;
     }
@@ -121,6 +131,11 @@ public abstract class Dialect {
     /** Rows fetched per round trip when streaming. */
     public int streamFetchSize() {
         return 500;
+    }
+
+    /** Whether the driver only honours the fetch size inside a transaction (PostgreSQL's cursors). */
+    public boolean streamingNeedsTransaction() {
+        return false;
     }
 
     public void renderLimitOffset(SqlWriter writer, Long limit, Long offset) {
@@ -141,19 +156,43 @@ public abstract class Dialect {
         return " FOR UPDATE";
     }
 
-    /** LIKE with escaped wildcards; case-insensitive forms compare lower-cased text. */
-    public void renderLike(SqlWriter writer, Like like) {
-        if (like.caseInsensitive()) {
-            writer.append("LOWER(").node(like.operand()).append(") LIKE LOWER(").node(like.pattern(LIKE_ESCAPE))
-                    .append(")");
-        } else {
-            writer.node(like.operand()).append(" LIKE ").node(like.pattern(LIKE_ESCAPE));
-        }
-        writer.append(" ESCAPE '\\'");
+    /**
+     * The character that escapes {@code %} and {@code _} in LIKE patterns. Not a backslash by default: MySQL reads a
+     * backslash in a string literal as an escape of its own, depending on the SQL mode.
+     */
+    protected char likeEscape() {
+        return '!';
     }
 
-    public void renderExtract(SqlWriter writer, DatePart part, SqlNode source) {
-        writer.append("EXTRACT(").append(part.name()).append(" FROM ").node(source).append(")");
+    /** LIKE with escaped wildcards; case-insensitive forms compare lower-cased text. */
+    public void renderLike(SqlWriter writer, Like like) {
+        char escape = likeEscape();
+        if (like.caseInsensitive()) {
+            writer.append("LOWER(").node(like.operand()).append(") LIKE LOWER(").node(like.pattern(escape))
+                    .append(")");
+        } else {
+            writer.node(like.operand()).append(" LIKE ").node(like.pattern(escape));
+        }
+        writer.append(" ESCAPE '").append(String.valueOf(escape)).append("'");
+    }
+
+    /** {@code x IN (?, ...)}, or {@link #renderLargeIn} past {@link #LARGE_IN_LIST} values. */
+    public void renderIn(SqlWriter writer, In in) {
+        if (in.values().size() > LARGE_IN_LIST) {
+            renderLargeIn(writer, in);
+        } else {
+            writer.node(in.operand()).append(" IN (").join(in.values(), ", ").append(")");
+        }
+    }
+
+    /** A large IN list as one array parameter: {@code x = ANY(?)}. */
+    protected void renderLargeIn(SqlWriter writer, In in) {
+        writer.node(in.operand()).append(" = ANY(").parameter(new BoundValue(in.rawValues(), in.type(), true))
+                .append(")");
+    }
+
+    public void renderExtract(SqlWriter writer, Extract extract) {
+        writer.append("EXTRACT(").append(extract.part().name()).append(" FROM ").node(extract.source()).append(")");
     }
 
     public void renderOrderItem(SqlWriter writer, OrderItem item) {
@@ -171,6 +210,13 @@ public abstract class Dialect {
     public PreparedStatement prepareInsertReturningKey(Connection connection, String sql, ColumnMeta keyColumn)
             throws SQLException {
         return connection.prepareStatement(sql, new String[] {keyColumn.columnName()});
+    }
+
+    /**
+     * The keys generated by the last {@code executeBatch} of {@code rows} inserts, one row each, in insert order.
+     */
+    public ResultSet batchGeneratedKeys(PreparedStatement statement, int rows) throws SQLException {
+        return statement.getGeneratedKeys();
     }
 
     /** Translates a driver exception: constraint violations (SQLSTATE class 23) become {@link IntegrityException}. */
@@ -234,6 +280,65 @@ public abstract class Dialect {
             return BigDecimal.valueOf(((Number) value).doubleValue());
         }
         return BigDecimal.valueOf(((Number) value).longValue());
+    }
+
+    /** Binds a list of values as one parameter, for {@link #renderLargeIn}: a SQL array by default. */
+    public void bindList(PreparedStatement statement, int index, List<?> values, ColumnType type) throws SQLException {
+        statement.setObject(index, values.toArray());
+    }
+
+    /**
+     * A list of values as a JSON array, for databases that read large IN lists from JSON: numbers and booleans as
+     * JSON numbers and booleans, everything else as the text the database stores ({@link #storedText}).
+     */
+    protected String jsonArray(List<?> values, ColumnType type) {
+        StringBuilder json = new StringBuilder(values.size() * 8 + 2).append('[');
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
+            if (i > 0) {
+                json.append(',');
+            }
+            if (value instanceof BigDecimal decimal) {
+                json.append(decimal.toPlainString());
+            } else if (value instanceof Number || value instanceof Boolean) {
+                json.append(value);
+            } else {
+                jsonString(json, storedText(value, type));
+            }
+        }
+        return json.append(']').toString();
+    }
+
+    private static void jsonString(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
+    }
+
+    /** A value as text in the form this database stores or parses it (used for JSON lists). */
+    protected String storedText(Object value, ColumnType type) {
+        return switch (type) {
+            case ENUM -> value instanceof Enum<?> e ? e.name() : value.toString();
+            case DATETIME -> ((LocalDateTime) value).truncatedTo(ChronoUnit.MICROS).toString().replace('T', ' ');
+            case INSTANT -> LocalDateTime.ofInstant(((Instant) value).truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC)
+                    .toString().replace('T', ' ');
+            case OFFSET_DATETIME -> ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC)
+                    .truncatedTo(ChronoUnit.MICROS).toLocalDateTime().toString().replace('T', ' ');
+            default -> value.toString();
+        };
     }
 
     public void bindBoolean(PreparedStatement statement, int index, boolean value) throws SQLException {

@@ -3,11 +3,16 @@ package dev.quarry.dialect;
 import dev.quarry.QuarryException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import javax.sql.DataSource;
 
 /** The built-in dialects, and detection from a connection's metadata. */
 public final class Dialects {
     public static final Dialect H2 = H2Dialect.INSTANCE;
+    public static final Dialect POSTGRES = PostgresDialect.INSTANCE;
+    public static final Dialect MARIADB = MariaDbDialect.INSTANCE;
+    public static final Dialect MYSQL = MySqlDialect.INSTANCE;
+    public static final Dialect SQLITE = SqliteDialect.INSTANCE;
 
     private Dialects() {
     }
@@ -23,11 +28,18 @@ public final class Dialects {
         return forProductName(product);
     }
 
+    /** The dialect for a JDBC product name, or an exception naming the supported databases. */
     public static Dialect forProductName(String product) {
-        if ("H2".equalsIgnoreCase(product)) {
-            return H2;
-        }
-        throw new QuarryException("Unsupported database '" + product + "': Quarry supports H2 (PostgreSQL, "
-                + "MariaDB/MySQL and SQLite are coming); pass a Dialect to Database.connect to force one");
+        String name = product == null ? "" : product.trim().toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case "h2" -> H2;
+            case "postgresql" -> POSTGRES;
+            case "mariadb" -> MARIADB;
+            case "mysql" -> MYSQL;
+            case "sqlite" -> SQLITE;
+            default -> throw new QuarryException("Unsupported database '" + product + "': Quarry supports H2, "
+                    + "PostgreSQL, MariaDB, MySQL and SQLite; a compatible database can be used by passing one of "
+                    + "the Dialects to Database.connect(dataSource, dialect)");
+        };
     }
 }

@@ -1,9 +1,8 @@
 package dev.quarry.dialect;
 
 import dev.quarry.meta.ColumnMeta;
-import dev.quarry.sql.DatePart;
+import dev.quarry.sql.Extract;
 import dev.quarry.sql.Like;
-import dev.quarry.sql.SqlNode;
 import dev.quarry.sql.SqlWriter;
 
 /** H2 2.x, the embedded default. */
@@ -22,7 +21,6 @@ public class H2Dialect extends Dialect {
             // H2's TIME defaults to whole seconds; TIMESTAMP already keeps microseconds.
             case TIME -> "TIME(6)";
             case BYTES -> "VARBINARY";
-            case DOUBLE -> "DOUBLE PRECISION";
             default -> super.sqlType(column);
         };
     }
@@ -36,16 +34,17 @@ public class H2Dialect extends Dialect {
     public void renderLike(SqlWriter writer, Like like) {
         // H2 has ILIKE; it folds case without defeating the pattern's escapes.
         writer.node(like.operand()).append(like.caseInsensitive() ? " ILIKE " : " LIKE ")
-                .node(like.pattern(LIKE_ESCAPE)).append(" ESCAPE '\\'");
+                .node(like.pattern(likeEscape())).append(" ESCAPE '").append(String.valueOf(likeEscape())).append("'");
     }
 
     @Override
-    public void renderExtract(SqlWriter writer, DatePart part, SqlNode source) {
-        switch (part) {
+    public void renderExtract(SqlWriter writer, Extract extract) {
+        switch (extract.part()) {
             // ISO day of week: Monday = 1 ... Sunday = 7; Django counts Sunday = 1 ... Saturday = 7.
-            case WEEK_DAY -> writer.append("(MOD(EXTRACT(ISO_DAY_OF_WEEK FROM ").node(source).append("), 7) + 1)");
-            case SECOND -> writer.append("CAST(EXTRACT(SECOND FROM ").node(source).append(") AS INTEGER)");
-            default -> super.renderExtract(writer, part, source);
+            case WEEK_DAY -> writer.append("(MOD(EXTRACT(ISO_DAY_OF_WEEK FROM ").node(extract.source())
+                    .append("), 7) + 1)");
+            case SECOND -> writer.append("CAST(EXTRACT(SECOND FROM ").node(extract.source()).append(") AS INTEGER)");
+            default -> super.renderExtract(writer, extract);
         }
     }
 }

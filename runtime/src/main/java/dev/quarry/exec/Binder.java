@@ -190,6 +190,12 @@ public final class Binder {
         dialect.bindValue(statement, ++index, value, type);
     }
 
+    /** Binds a whole list of values as one parameter (an array or JSON, as the dialect reads large IN lists). */
+    public void setList(List<?> values, ColumnType type) throws SQLException {
+        capture(values.size() + " values");
+        dialect.bindList(statement, ++index, values, type);
+    }
+
     private void setNull(int sqlType) throws SQLException {
         int parameter = ++index;
         if (columns != null) {

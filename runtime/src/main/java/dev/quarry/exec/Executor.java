@@ -88,6 +88,9 @@ public final class Executor {
         PreparedStatement ps = null;
         try {
             connection = transaction != null ? transaction.connection() : dataSource.getConnection();
+            if (transaction == null && dialect.streamingNeedsTransaction()) {
+                connection.setAutoCommit(false); // rolled back and restored when the stream closes
+            }
             ps = connection.prepareStatement(statement.sql());
             ps.setFetchSize(dialect.streamFetchSize());
             bindAll(ps, statement.parameters());
@@ -97,9 +100,17 @@ public final class Executor {
             RowSpliterator<T> rows = new RowSpliterator<>(new Row(resultSet, dialect), reader, statement.sql());
             Connection owned = transaction != null ? null : connection;
             PreparedStatement opened = ps;
-            return StreamSupport.stream(rows, false).onClose(() -> closeQuietly(resultSet, opened, owned));
+            return StreamSupport.stream(rows, false).onClose(() -> {
+                closeQuietly(resultSet, opened, null);
+                if (owned != null) {
+                    endStreamingConnection(owned);
+                }
+            });
         } catch (SQLException e) {
-            closeQuietly(null, ps, transaction != null ? null : connection);
+            closeQuietly(null, ps, null);
+            if (transaction == null && connection != null) {
+                endStreamingConnection(connection);
+            }
             throw dialect.translate("Query failed", statement.sql(), e);
         }
     }
@@ -209,7 +220,7 @@ public final class Executor {
                     ps.executeBatch();
                     executed(sql, List.of(), end - done, start);
                     if (key != null) {
-                        try (ResultSet keys = ps.getGeneratedKeys()) {
+                        try (ResultSet keys = dialect.batchGeneratedKeys(ps, end - done)) {
                             Row row = new Row(keys, dialect);
                             for (int i = done; i < end; i++) {
                                 if (!row.next()) {
@@ -305,7 +316,11 @@ public final class Executor {
         }
         Binder binder = new Binder(ps, dialect, null);
         for (BoundValue parameter : parameters) {
-            binder.setValue(parameter.value(), parameter.type());
+            if (parameter.list()) {
+                binder.setList((List<?>) parameter.value(), parameter.type());
+            } else {
+                binder.setValue(parameter.value(), parameter.type());
+            }
         }
     }
 
@@ -331,6 +346,19 @@ public final class Executor {
         for (QueryListener listener : listeners) {
             listener.onQuery(query);
         }
+    }
+
+    /** Ends the read-only transaction a stream may have opened for its cursor, and gives the connection back. */
+    private void endStreamingConnection(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // the connection is closed below either way
+        }
+        closeQuietly(null, null, connection);
     }
 
     /** Closes what a stream opened, in reverse order; failures here have nothing left to protect. */

@@ -44,6 +44,6 @@ public class DateExpression<R, V extends Comparable<? super V>> extends Comparab
     }
 
     protected final NumberExpression<R, Integer> part(DatePart part) {
-        return new NumberExpression<>(new Extract(part, node()), ColumnType.INTEGER, null);
+        return new NumberExpression<>(new Extract(part, node(), type()), ColumnType.INTEGER, null);
     }
 }

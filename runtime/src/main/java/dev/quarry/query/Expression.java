@@ -76,7 +76,7 @@ public class Expression<R, V> {
         for (V value : values) {
             params.add(param(Objects.requireNonNull(value, "in() values cannot contain null; use isNull()")));
         }
-        return new Condition<>(new In(node, params));
+        return new Condition<>(new In(node, type, params));
     }
 
     @SafeVarargs

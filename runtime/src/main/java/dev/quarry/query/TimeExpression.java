@@ -30,6 +30,6 @@ public class TimeExpression<R> extends ComparableExpression<R, LocalTime> {
     }
 
     private NumberExpression<R, Integer> part(DatePart part) {
-        return new NumberExpression<>(new Extract(part, node()), ColumnType.INTEGER, null);
+        return new NumberExpression<>(new Extract(part, node(), type()), ColumnType.INTEGER, null);
     }
 }

@@ -49,7 +49,7 @@ public final class SchemaEditor {
         for (int i = 0; i < columns.size(); i++) {
             create.append(i == 0 ? "\n    " : ",\n    ").append(columnDefinition(columns.get(i)));
         }
-        create.append("\n)");
+        create.append("\n)").append(dialect.tableOptions());
         statements.add(create.toString());
         for (ColumnMeta column : columns) {
             if (column.indexed() && !column.unique() && !column.primaryKey()) {

@@ -28,6 +28,9 @@ public final class Like extends Lookup {
 
     public Match match() { return match; }
 
+    /** The text as the user gave it, unescaped. */
+    public String text() { return text; }
+
     /** The LIKE pattern: escaped text with {@code %} where the match allows anything. */
     public Param pattern(char escape) {
         String escaped = escapeLikeWildcards(text, escape);

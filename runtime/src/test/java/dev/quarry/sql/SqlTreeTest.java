@@ -23,9 +23,9 @@ class SqlTreeTest {
 
     @Test
     void likeEscapesWildcardsAndTheEscapeCharacter() {
-        SqlStatement statement = render(new Like(TITLE_REF, Like.Match.CONTAINS, "100%_a\\b", false));
-        assertEquals("\"book\".\"title\" LIKE ? ESCAPE '\\'", statement.sql());
-        assertEquals("%100\\%\\_a\\\\b%", statement.parameters().get(0).value());
+        SqlStatement statement = render(new Like(TITLE_REF, Like.Match.CONTAINS, "100%_a!b\\c", false));
+        assertEquals("\"book\".\"title\" LIKE ? ESCAPE '!'", statement.sql());
+        assertEquals("%100!%!_a!!b\\c%", statement.parameters().get(0).value());
     }
 
     @Test
@@ -42,7 +42,7 @@ class SqlTreeTest {
 
     @Test
     void emptyInMatchesNothingAndRendersFalse() {
-        In empty = new In(TITLE_REF, List.of());
+        In empty = new In(TITLE_REF, ColumnType.VARCHAR, List.of());
         assertTrue(empty.matchesNothing());
         assertEquals("1 = 0", render(empty).sql());
         assertFalse(new Or(List.of(empty, new IsNull(TITLE_REF, true))).matchesNothing());

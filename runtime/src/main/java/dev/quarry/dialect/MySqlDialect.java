@@ -1,0 +1,25 @@
+package dev.quarry.dialect;
+
+import dev.quarry.meta.ColumnMeta;
+
+/**
+ * MySQL 8: the MariaDB family, with MySQL's own rules where they differ (defaults of TEXT/BLOB columns must be
+ * written as expressions in parentheses).
+ */
+public class MySqlDialect extends MariaDbDialect {
+    public static final MySqlDialect INSTANCE = new MySqlDialect();
+
+    @Override
+    public String name() {
+        return "MySQL";
+    }
+
+    @Override
+    public String defaultLiteral(ColumnMeta column) {
+        String literal = super.defaultLiteral(column);
+        return switch (column.type()) {
+            case TEXT, BYTES -> "(" + literal + ")";
+            default -> literal;
+        };
+    }
+}

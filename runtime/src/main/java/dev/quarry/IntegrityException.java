@@ -7,4 +7,11 @@ public class IntegrityException extends DatabaseException {
     public IntegrityException(String message, String sql, SQLException cause) {
         super(message, sql, cause);
     }
+
+    /** The driver's SQLSTATE, or the class-23 "integrity constraint violation" when the driver gives none. */
+    @Override
+    public String sqlState() {
+        String state = super.sqlState();
+        return state != null ? state : "23000";
+    }
 }

@@ -5,11 +5,14 @@ import dev.quarry.IntegrityException;
 import dev.quarry.QuarryException;
 import dev.quarry.meta.ColumnMeta;
 import dev.quarry.meta.ColumnType;
+import dev.quarry.sql.Arithmetic;
 import dev.quarry.sql.BoundValue;
+import dev.quarry.sql.ColumnRef;
 import dev.quarry.sql.Extract;
 import dev.quarry.sql.In;
 import dev.quarry.sql.Like;
 import dev.quarry.sql.OrderItem;
+import dev.quarry.sql.Param;
 import dev.quarry.sql.SqlWriter;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -156,6 +159,30 @@ public abstract class Dialect {
         return " FOR UPDATE";
     }
 
+    /** {@code "alias"."column"} (unqualified where the writer says so). */
+    public void renderColumn(SqlWriter writer, ColumnRef ref) {
+        if (writer.qualifyColumns()) {
+            writer.identifier(ref.alias()).append(".");
+        }
+        writer.identifier(ref.column().columnName());
+    }
+
+    /** {@code ?}, bound to the parameter's value. */
+    public void renderParam(SqlWriter writer, Param param) {
+        writer.parameter(new BoundValue(param.value(), param.type()));
+    }
+
+    /** {@code (left op right)}; integer division truncates, as it does on most databases. */
+    public void renderArithmetic(SqlWriter writer, Arithmetic arithmetic) {
+        writer.append("(").node(arithmetic.left()).append(arithmetic.operator().sql()).node(arithmetic.right())
+                .append(")");
+    }
+
+    /** Extra constraints of a column in CREATE TABLE (SQLite checks VARCHAR lengths this way). */
+    public String columnChecks(ColumnMeta column) {
+        return "";
+    }
+
     /**
      * The character that escapes {@code %} and {@code _} in LIKE patterns. Not a backslash by default: MySQL reads a
      * backslash in a string literal as an escape of its own, depending on the SQL mode.
@@ -257,7 +284,7 @@ public abstract class Dialect {
             case SHORT -> statement.setShort(index, ((Number) value).shortValue());
             case INTEGER -> statement.setInt(index, ((Number) value).intValue());
             case LONG -> statement.setLong(index, ((Number) value).longValue());
-            case FLOAT -> statement.setFloat(index, ((Number) value).floatValue());
+            case FLOAT -> bindFloat(statement, index, ((Number) value).floatValue());
             case DOUBLE -> statement.setDouble(index, ((Number) value).doubleValue());
             case DECIMAL -> bindBigDecimal(statement, index, toBigDecimal(value));
             case VARCHAR, TEXT -> statement.setString(index, (String) value);
@@ -339,6 +366,10 @@ public abstract class Dialect {
                     .truncatedTo(ChronoUnit.MICROS).toLocalDateTime().toString().replace('T', ' ');
             default -> value.toString();
         };
+    }
+
+    public void bindFloat(PreparedStatement statement, int index, float value) throws SQLException {
+        statement.setFloat(index, value);
     }
 
     public void bindBoolean(PreparedStatement statement, int index, boolean value) throws SQLException {

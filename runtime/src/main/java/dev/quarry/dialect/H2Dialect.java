@@ -1,9 +1,12 @@
 package dev.quarry.dialect;
 
 import dev.quarry.meta.ColumnMeta;
+import dev.quarry.sql.BoundValue;
 import dev.quarry.sql.Extract;
+import dev.quarry.sql.In;
 import dev.quarry.sql.Like;
 import dev.quarry.sql.SqlWriter;
+import java.util.List;
 
 /** H2 2.x, the embedded default. */
 public class H2Dialect extends Dialect {
@@ -28,6 +31,21 @@ public class H2Dialect extends Dialect {
     @Override
     public int maxParameters() {
         return 100_000;
+    }
+
+    /** H2 arrays hold at most 65,536 elements: larger lists are several arrays in one statement. */
+    private static final int MAX_ARRAY_CARDINALITY = 65_536;
+
+    @Override
+    protected void renderLargeIn(SqlWriter writer, In in) {
+        List<Object> values = in.rawValues();
+        writer.append("(");
+        for (int start = 0; start < values.size(); start += MAX_ARRAY_CARDINALITY) {
+            List<Object> chunk = values.subList(start, Math.min(values.size(), start + MAX_ARRAY_CARDINALITY));
+            writer.append(start == 0 ? "" : " OR ").node(in.operand()).append(" = ANY(")
+                    .parameter(new BoundValue(chunk, in.type(), true)).append(")");
+        }
+        writer.append(")");
     }
 
     @Override

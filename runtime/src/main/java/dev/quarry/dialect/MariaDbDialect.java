@@ -2,6 +2,7 @@ package dev.quarry.dialect;
 
 import dev.quarry.meta.ColumnMeta;
 import dev.quarry.meta.ColumnType;
+import dev.quarry.sql.Arithmetic;
 import dev.quarry.sql.BoundValue;
 import dev.quarry.sql.DatePart;
 import dev.quarry.sql.Extract;
@@ -42,7 +43,9 @@ public class MariaDbDialect extends Dialect {
     @Override
     public String sqlType(ColumnMeta column) {
         return switch (column.type()) {
-            case FLOAT -> "FLOAT";
+            // MariaDB sends FLOAT values as text rounded to 6 digits: store floats in DOUBLE, bound as their
+            // shortest decimal form, so that they read back and compare exactly.
+            case FLOAT -> "DOUBLE";
             case DOUBLE -> "DOUBLE";
             case DECIMAL -> "DECIMAL(" + column.precision() + ", " + column.scale() + ")";
             case TEXT -> "LONGTEXT";
@@ -60,9 +63,31 @@ public class MariaDbDialect extends Dialect {
         return sqlType(column) + " NOT NULL AUTO_INCREMENT PRIMARY KEY";
     }
 
+    /** Binary and NO PAD: case-sensitive, and {@code 'a'} differs from {@code 'a '} as everywhere else. */
+    protected String binaryCollation() {
+        return "utf8mb4_nopad_bin";
+    }
+
     @Override
     public String tableOptions() {
-        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=" + binaryCollation();
+    }
+
+    @Override
+    public void bindFloat(PreparedStatement statement, int index, float value) throws SQLException {
+        statement.setDouble(index, Double.parseDouble(Float.toString(value)));
+    }
+
+    /** {@code /} is decimal division here; integers use DIV, so integer division truncates as elsewhere. */
+    @Override
+    public void renderArithmetic(SqlWriter writer, Arithmetic arithmetic) {
+        boolean integers = arithmetic.type() == ColumnType.SHORT || arithmetic.type() == ColumnType.INTEGER
+                || arithmetic.type() == ColumnType.LONG;
+        if (integers && arithmetic.operator() == Arithmetic.Operator.DIVIDED_BY) {
+            writer.append("(").node(arithmetic.left()).append(" DIV ").node(arithmetic.right()).append(")");
+        } else {
+            super.renderArithmetic(writer, arithmetic);
+        }
     }
 
     /** MySQL and MariaDB commit before every DDL statement: a failed migration cannot roll back its DDL. */
@@ -113,7 +138,7 @@ public class MariaDbDialect extends Dialect {
                 .append(" PATH '$')) AS ").append(quote("quarry_values")).append(")");
     }
 
-    private static String jsonTableType(ColumnType type) {
+    private String jsonTableType(ColumnType type) {
         return switch (type) {
             case BOOLEAN -> "BOOLEAN";
             case SHORT -> "SMALLINT";
@@ -122,7 +147,7 @@ public class MariaDbDialect extends Dialect {
             case FLOAT -> "FLOAT";
             case DOUBLE -> "DOUBLE";
             case DECIMAL -> "DECIMAL(65, 30)";
-            case VARCHAR, TEXT, ENUM, UUID -> "VARCHAR(16383) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+            case VARCHAR, TEXT, ENUM, UUID -> "VARCHAR(16383) CHARACTER SET utf8mb4 COLLATE " + binaryCollation();
             case DATE -> "DATE";
             case TIME -> "TIME(6)";
             case DATETIME, INSTANT, OFFSET_DATETIME -> "DATETIME(6)";

@@ -14,6 +14,12 @@ public class MySqlDialect extends MariaDbDialect {
         return "MySQL";
     }
 
+    /** MySQL's binary NO PAD collation. */
+    @Override
+    protected String binaryCollation() {
+        return "utf8mb4_0900_bin";
+    }
+
     @Override
     public String defaultLiteral(ColumnMeta column) {
         String literal = super.defaultLiteral(column);

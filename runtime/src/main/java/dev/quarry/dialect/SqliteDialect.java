@@ -5,6 +5,7 @@ import dev.quarry.IntegrityException;
 import dev.quarry.meta.ColumnMeta;
 import dev.quarry.meta.ColumnType;
 import dev.quarry.sql.BoundValue;
+import dev.quarry.sql.ColumnRef;
 import dev.quarry.sql.Extract;
 import dev.quarry.sql.In;
 import dev.quarry.sql.Like;
@@ -48,7 +49,8 @@ public class SqliteDialect extends Dialect {
     public String sqlType(ColumnMeta column) {
         return switch (column.type()) {
             case DOUBLE, FLOAT -> "REAL";
-            case DECIMAL -> "NUMERIC(" + column.precision() + "," + column.scale() + ")";
+            // TEXT affinity keeps every digit (NUMERIC affinity would keep 15); the declared (p,s) gives the scale back.
+            case DECIMAL -> "DECIMAL_TEXT(" + column.precision() + "," + column.scale() + ")";
             case DATE, TIME, DATETIME, INSTANT, OFFSET_DATETIME, TEXT -> "TEXT";
             case UUID -> "CHAR(36)";
             case BYTES -> "BLOB";
@@ -72,6 +74,42 @@ public class SqliteDialect extends Dialect {
             case DATETIME -> stringLiteral(LocalDateTime.parse(value).format(DATE_TIME));
             default -> super.defaultLiteral(column);
         };
+    }
+
+    /** SQLite ignores VARCHAR lengths: a CHECK enforces them, as the other databases do. */
+    @Override
+    public String columnChecks(ColumnMeta column) {
+        if (column.type() == ColumnType.VARCHAR || column.type() == ColumnType.ENUM) {
+            return " CHECK (length(" + quote(column.columnName()) + ") <= " + column.maxLength() + ")";
+        }
+        return "";
+    }
+
+    /**
+     * Decimals are stored as exact text; outside SELECT lists they are compared, ordered and computed as numbers
+     * (as REALs: differences beyond the 15th significant digit do not count there).
+     */
+    @Override
+    public void renderColumn(SqlWriter writer, ColumnRef ref) {
+        if (ref.column().type() == ColumnType.DECIMAL && !writer.storedForm()) {
+            writer.append("CAST(");
+            super.renderColumn(writer, ref);
+            writer.append(" AS REAL)");
+        } else {
+            super.renderColumn(writer, ref);
+        }
+    }
+
+    /** Decimal values are compared as numbers too (a bound decimal is exact text, see renderColumn). */
+    @Override
+    public void renderParam(SqlWriter writer, Param param) {
+        if (param.type() == ColumnType.DECIMAL && !writer.storedForm()) {
+            writer.append("CAST(");
+            super.renderParam(writer, param);
+            writer.append(" AS REAL)");
+        } else {
+            super.renderParam(writer, param);
+        }
     }
 
     /** SQLite's default SQLITE_MAX_VARIABLE_NUMBER since 3.32. */
@@ -211,9 +249,10 @@ public class SqliteDialect extends Dialect {
             return null;
         }
         BigDecimal value = new BigDecimal(text);
-        // NUMERIC affinity stores 7.50 as the REAL 7.5: give back the declared scale.
+        // Stored as given (7.5, or the text of a computed REAL): give back the declared scale, rounding as
+        // PostgreSQL does when it stores a value.
         int scale = resultSet.getMetaData().getScale(index);
-        return scale > 0 && value.scale() < scale ? value.setScale(scale, RoundingMode.UNNECESSARY) : value;
+        return value.scale() == scale ? value : value.setScale(scale, RoundingMode.HALF_UP);
     }
 
     @Override

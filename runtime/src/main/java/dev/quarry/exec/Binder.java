@@ -108,12 +108,12 @@ public final class Binder {
 
     public void setFloat(float value) throws SQLException {
         capture(value);
-        statement.setFloat(++index, value);
+        dialect.bindFloat(statement, ++index, value);
     }
 
     public void setFloat(Float value) throws SQLException {
         capture(value);
-        if (value == null) setNull(Types.REAL); else statement.setFloat(++index, value);
+        if (value == null) setNull(Types.REAL); else dialect.bindFloat(statement, ++index, value);
     }
 
     public void setDouble(double value) throws SQLException {

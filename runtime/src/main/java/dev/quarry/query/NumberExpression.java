@@ -74,7 +74,7 @@ public class NumberExpression<R, V extends Number & Comparable<? super V>> exten
     }
 
     private NumberExpression<R, V> arithmetic(Operator operator, SqlNode right) {
-        return new NumberExpression<>(new Arithmetic(node(), operator, right), type(), null);
+        return new NumberExpression<>(new Arithmetic(node(), operator, right, type()), type(), null);
     }
 
     private static Param numberParam(Number value) {

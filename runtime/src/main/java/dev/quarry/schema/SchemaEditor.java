@@ -72,6 +72,7 @@ public final class SchemaEditor {
             sql.append(" DEFAULT ").append(dialect.defaultLiteral(column));
         }
         sql.append(column.nullable() ? " NULL" : " NOT NULL");
+        sql.append(dialect.columnChecks(column));
         if (column.unique()) {
             sql.append(" UNIQUE");
         }

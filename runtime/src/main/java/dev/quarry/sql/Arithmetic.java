@@ -1,11 +1,20 @@
 package dev.quarry.sql;
 
-/** {@code left op right} for numbers: the F-expression arithmetic of updates and comparisons. */
-public record Arithmetic(SqlNode left, Operator operator, SqlNode right) implements SqlNode {
+import dev.quarry.meta.ColumnType;
+
+/**
+ * {@code left op right} for numbers: the F-expression arithmetic of updates and comparisons. {@code type} is the
+ * result's type: division of integers is integer division on every database.
+ */
+public record Arithmetic(SqlNode left, Operator operator, SqlNode right, ColumnType type) implements SqlNode {
     public enum Operator {
         PLUS(" + "), MINUS(" - "), TIMES(" * "), DIVIDED_BY(" / ");
 
-        final String sql;
+        private final String sql;
+
+        public String sql() {
+            return sql;
+        }
 
         Operator(String sql) {
             this.sql = sql;
@@ -14,6 +23,6 @@ public record Arithmetic(SqlNode left, Operator operator, SqlNode right) impleme
 
     @Override
     public void render(SqlWriter writer) {
-        writer.append("(").node(left).append(operator.sql).node(right).append(")");
+        writer.dialect().renderArithmetic(writer, this);
     }
 }

@@ -13,9 +13,6 @@ public record ColumnRef(String alias, ColumnMeta column, boolean nullable) imple
 
     @Override
     public void render(SqlWriter writer) {
-        if (writer.qualifyColumns()) {
-            writer.identifier(alias).append(".");
-        }
-        writer.identifier(column.columnName());
+        writer.dialect().renderColumn(writer, this);
     }
 }

@@ -50,7 +50,7 @@ public final class ModelStatements {
         this.selectColumns = List.copyOf(select);
         // Every query of the model selects the same columns: render them once here instead of quoting and joining
         // them again for each query (two quoted identifiers per column; see docs/performance.md).
-        String rendered = new SqlWriter(dialect).join(selectColumns, ", ").toStatement().sql();
+        String rendered = new SqlWriter(dialect).selectList(selectColumns).toStatement().sql();
         this.selectList = List.of(writer -> {
             if (writer.qualifyColumns() && writer.dialect() == dialect) {
                 writer.append(rendered);

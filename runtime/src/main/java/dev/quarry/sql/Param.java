@@ -6,6 +6,6 @@ import dev.quarry.meta.ColumnType;
 public record Param(Object value, ColumnType type) implements SqlNode {
     @Override
     public void render(SqlWriter writer) {
-        writer.parameter(new BoundValue(value, type));
+        writer.dialect().renderParam(writer, this);
     }
 }

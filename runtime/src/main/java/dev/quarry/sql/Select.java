@@ -43,7 +43,7 @@ public record Select(
 
     @Override
     public void render(SqlWriter writer) {
-        writer.append(distinct ? "SELECT DISTINCT " : "SELECT ").join(columns, ", ");
+        writer.append(distinct ? "SELECT DISTINCT " : "SELECT ").selectList(columns);
         writer.append(" FROM ").node(from);
         if (where != null) {
             writer.append(" WHERE ").node(where);

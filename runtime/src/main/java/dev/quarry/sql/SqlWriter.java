@@ -14,6 +14,7 @@ public final class SqlWriter {
     private final StringBuilder sql = new StringBuilder(256);
     private final List<BoundValue> parameters = new ArrayList<>();
     private boolean qualifyColumns = true;
+    private boolean storedForm;
 
     public SqlWriter(Dialect dialect) {
         this.dialect = dialect;
@@ -58,6 +59,32 @@ public final class SqlWriter {
             nodes.get(i).render(this);
         }
         return this;
+    }
+
+    /** Renders a SELECT list, in the {@linkplain #storedForm() stored form}. */
+    public SqlWriter selectList(List<? extends SqlNode> columns) {
+        boolean outer = storedForm;
+        storedForm = true;
+        join(columns, ", ");
+        storedForm = outer;
+        return this;
+    }
+
+    /** Renders a value to be stored (the right side of UPDATE SET), in the {@linkplain #storedForm() stored form}. */
+    public SqlWriter storedValue(SqlNode value) {
+        boolean outer = storedForm;
+        storedForm = true;
+        node(value);
+        storedForm = outer;
+        return this;
+    }
+
+    /**
+     * True while rendering values as they are stored and read back (SELECT lists, SET values); false where they are
+     * compared or ordered, where a dialect may convert them (SQLite compares its text-stored decimals as numbers).
+     */
+    public boolean storedForm() {
+        return storedForm;
     }
 
     /** Whether column references carry their table alias (not in UPDATE SET targets, for instance). */

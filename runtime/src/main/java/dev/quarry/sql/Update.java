@@ -20,7 +20,7 @@ public record Update(String table, List<Assignment> assignments, Predicate where
             if (i > 0) {
                 writer.append(", ");
             }
-            writer.identifier(assignment.column().column().columnName()).append(" = ").node(assignment.value());
+            writer.identifier(assignment.column().column().columnName()).append(" = ").storedValue(assignment.value());
         }
         if (where != null) {
             writer.append(" WHERE ").node(where);

@@ -63,7 +63,7 @@ class SqlTreeTest {
     @Test
     void updateSetsUnqualifiedColumnsFromExpressions() {
         Update update = new Update("book", List.of(new Update.Assignment(PRICE_REF,
-                new Arithmetic(PRICE_REF, Arithmetic.Operator.TIMES, new Param(2, ColumnType.INTEGER)))), null);
+                new Arithmetic(PRICE_REF, Arithmetic.Operator.TIMES, new Param(2, ColumnType.INTEGER), ColumnType.DECIMAL))), null);
         assertEquals("UPDATE \"book\" SET \"price\" = (\"book\".\"price\" * ?)", render(update).sql());
     }
 }

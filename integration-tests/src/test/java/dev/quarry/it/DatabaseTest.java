@@ -11,14 +11,19 @@ import dev.quarry.it.model.TokenQuery;
 import dev.quarry.meta.ModelMeta;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import org.opentest4j.TestAbortedException;
 
 /**
- * Base of the integration tests: one database per test class from {@link TestBackend#current()}, with the tables of
- * every test model created before the first test and every row deleted before each test. Generated keys are not
- * reset between tests: assert on keys read back, never on literal key values.
+ * Base of the integration tests: one fresh database per test class from {@link TestBackend#current()} (a private H2
+ * database, a SQLite file, a PostgreSQL schema or a MariaDB database, see {@link TestBackend}), with the tables of
+ * every test model created before the first test and every row deleted before each test; after the last test the
+ * tables are dropped and the database closed (pool closed, schema, database or file removed). Generated keys are not
+ * reset between tests: assert on keys read back, never on literal key values. When the backend's server is
+ * unreachable the whole class is skipped, or fails when {@code CI=true}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class DatabaseTest {
@@ -28,23 +33,49 @@ public abstract class DatabaseTest {
 
     protected Database db;
 
+    private TestBackend.Opened opened;
+
+    /** Why every test of this class is skipped (the server is unreachable), or null. */
+    private String skipReason;
+
     @BeforeAll
     void createDatabase() {
-        db = TestBackend.current().open();
+        try {
+            opened = TestBackend.current().open(getClass().getSimpleName());
+        } catch (TestAbortedException e) {
+            // Surefire reports a class aborted in @BeforeAll as "Tests run: 0"; skipping each test instead shows
+            // the count and the reason in the reports
+            skipReason = e.getMessage();
+            System.err.println("[quarry-it] " + getClass().getSimpleName() + ": " + skipReason);
+            return;
+        }
+        db = opened.database();
         db.schema().dropTables(MODELS);
         db.schema().createTables(MODELS);
     }
 
     @BeforeEach
     void deleteAllRows() {
+        if (skipReason != null) {
+            Assumptions.abort(skipReason);
+        }
         for (ModelMeta<?> model : MODELS) {
             db.query(model).delete();
         }
     }
 
+    /** Runs even when {@link #createDatabase()} failed or was aborted part way. */
     @AfterAll
-    void dropTables() {
-        db.schema().dropTables(MODELS);
+    void dropTablesAndClose() {
+        if (opened == null) {
+            return;
+        }
+        try {
+            db.schema().dropTables(MODELS);
+        } finally {
+            opened.close();
+            opened = null;
+        }
     }
 
     /** Whether this run is on the given backend, for the few assertions on dialect-specific SQL text. */

@@ -234,7 +234,10 @@ class TypeRoundTripTest extends DatabaseTest {
         assertEquals(row.varcharValue, read.varcharValue);
         assertEquals(row.textValue, read.textValue);
         assertEquals(1, AllTypesQuery.objects(db).filter(AllTypesQuery.varcharValue().contains("中文")).count());
-        assertEquals(1, AllTypesQuery.objects(db).filter(AllTypesQuery.varcharValue().icontains("ΕΛΛΗΝΙΚΆ")).count());
+        // SQLite folds the case of ASCII letters only (documented in docs/databases.md).
+        assertEquals(on(TestBackend.SQLITE) ? 0 : 1,
+                AllTypesQuery.objects(db).filter(AllTypesQuery.varcharValue().icontains("ΕΛΛΗΝΙΚΆ")).count());
+        assertEquals(1, AllTypesQuery.objects(db).filter(AllTypesQuery.varcharValue().icontains("EMOJI")).count());
         assertEquals(1, AllTypesQuery.objects(db).filter(AllTypesQuery.varcharValue().contains("🎉👩‍💻")).count());
     }
 

@@ -155,6 +155,50 @@ public abstract class Dialect {
         return "INSERT INTO " + quote(table) + " DEFAULT VALUES";
     }
 
+    /**
+     * An INSERT of {@code columns} that skips (no {@code updateColumns}) or updates rows conflicting on the unique
+     * constraint of {@code uniqueColumns} (empty: any constraint). Standard form: {@code ON CONFLICT ... DO ...}.
+     */
+    public String upsert(String table, List<ColumnMeta> columns, List<ColumnMeta> uniqueColumns,
+            List<ColumnMeta> updateColumns) {
+        StringBuilder sql = new StringBuilder(insert(table, columns)).append(" ON CONFLICT");
+        if (!uniqueColumns.isEmpty()) {
+            sql.append(" (").append(columnList(uniqueColumns)).append(")");
+        } else if (!updateColumns.isEmpty()) {
+            throw new IllegalArgumentException("an update on conflict needs the unique fields: on(...).update(...)");
+        }
+        if (updateColumns.isEmpty()) {
+            return sql.append(" DO NOTHING").toString();
+        }
+        sql.append(" DO UPDATE SET ");
+        for (int i = 0; i < updateColumns.size(); i++) {
+            String column = quote(updateColumns.get(i).columnName());
+            sql.append(i > 0 ? ", " : "").append(column).append(" = EXCLUDED.").append(column);
+        }
+        return sql.toString();
+    }
+
+    /** {@code INSERT INTO "t" ("a", "b") VALUES (?, ?)}; a row of defaults when there are no columns. */
+    public String insert(String table, List<ColumnMeta> columns) {
+        if (columns.isEmpty()) {
+            return insertDefaultValues(table);
+        }
+        StringBuilder placeholders = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            placeholders.append(i > 0 ? ", ?" : "?");
+        }
+        return "INSERT INTO " + quote(table) + " (" + columnList(columns) + ") VALUES (" + placeholders + ")";
+    }
+
+    /** {@code "a", "b"}. */
+    protected String columnList(List<ColumnMeta> columns) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            list.append(i > 0 ? ", " : "").append(quote(columns.get(i).columnName()));
+        }
+        return list.toString();
+    }
+
     public String forUpdateClause() {
         return " FOR UPDATE";
     }

@@ -6,6 +6,7 @@ import dev.quarry.sql.Extract;
 import dev.quarry.sql.In;
 import dev.quarry.sql.Like;
 import dev.quarry.sql.SqlWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 /** H2 2.x, the embedded default. */
@@ -46,6 +47,50 @@ public class H2Dialect extends Dialect {
                     .parameter(new BoundValue(chunk, in.type(), true)).append(")");
         }
         writer.append(")");
+    }
+
+    /**
+     * Standard MERGE: the new row as a VALUES source (typed by casts), matched on the unique columns (or on every
+     * unique column and the key when none are named).
+     */
+    @Override
+    public String upsert(String table, List<ColumnMeta> columns, List<ColumnMeta> uniqueColumns,
+            List<ColumnMeta> updateColumns) {
+        List<ColumnMeta> match = new ArrayList<>(uniqueColumns);
+        if (match.isEmpty()) {
+            for (ColumnMeta column : columns) {
+                if (column.unique() || column.primaryKey()) {
+                    match.add(column);
+                }
+            }
+        }
+        if (match.isEmpty()) {
+            return insert(table, columns); // nothing unique among the columns: nothing can conflict
+        }
+        StringBuilder sql = new StringBuilder("MERGE INTO ").append(quote(table)).append(" USING (VALUES (");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i > 0 ? ", " : "").append("CAST(? AS ").append(sqlType(columns.get(i))).append(")");
+        }
+        sql.append(")) AS ").append(quote("new_row")).append(" (").append(columnList(columns)).append(") ON ");
+        for (int i = 0; i < match.size(); i++) {
+            String column = quote(match.get(i).columnName());
+            sql.append(i > 0 ? (uniqueColumns.isEmpty() ? " OR " : " AND ") : "").append(quote(table)).append(".")
+                    .append(column).append(" = ").append(quote("new_row")).append(".").append(column);
+        }
+        if (!updateColumns.isEmpty()) {
+            sql.append(" WHEN MATCHED THEN UPDATE SET ");
+            for (int i = 0; i < updateColumns.size(); i++) {
+                String column = quote(updateColumns.get(i).columnName());
+                sql.append(i > 0 ? ", " : "").append(column).append(" = ").append(quote("new_row")).append(".")
+                        .append(column);
+            }
+        }
+        sql.append(" WHEN NOT MATCHED THEN INSERT (").append(columnList(columns)).append(") VALUES (");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i > 0 ? ", " : "").append(quote("new_row")).append(".")
+                    .append(quote(columns.get(i).columnName()));
+        }
+        return sql.append(")").toString();
     }
 
     @Override

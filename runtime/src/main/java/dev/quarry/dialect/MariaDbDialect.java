@@ -112,6 +112,31 @@ public class MariaDbDialect extends Dialect {
         }
     }
 
+    /** INSERT IGNORE, or ON DUPLICATE KEY UPDATE (MySQL and MariaDB check every unique constraint). */
+    @Override
+    public String upsert(String table, List<ColumnMeta> columns, List<ColumnMeta> uniqueColumns,
+            List<ColumnMeta> updateColumns) {
+        if (updateColumns.isEmpty()) {
+            return "INSERT IGNORE" + insert(table, columns).substring("INSERT".length());
+        }
+        StringBuilder sql = new StringBuilder(insert(table, columns)).append(newRowAlias())
+                .append(" ON DUPLICATE KEY UPDATE ");
+        for (int i = 0; i < updateColumns.size(); i++) {
+            String column = quote(updateColumns.get(i).columnName());
+            sql.append(i > 0 ? ", " : "").append(column).append(" = ").append(newValue(column));
+        }
+        return sql.toString();
+    }
+
+    /** Written after VALUES (...) to name the new row; MariaDB reads it with VALUES(col) instead. */
+    protected String newRowAlias() {
+        return "";
+    }
+
+    protected String newValue(String quotedColumn) {
+        return "VALUES(" + quotedColumn + ")";
+    }
+
     @Override
     public String insertDefaultValues(String table) {
         return "INSERT INTO " + quote(table) + " () VALUES ()";

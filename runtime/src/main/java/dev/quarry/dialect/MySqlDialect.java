@@ -20,6 +20,17 @@ public class MySqlDialect extends MariaDbDialect {
         return "utf8mb4_0900_bin";
     }
 
+    /** MySQL 8.0.20+ deprecates VALUES(col) in ON DUPLICATE KEY UPDATE in favour of a row alias. */
+    @Override
+    protected String newRowAlias() {
+        return " AS " + quote("new_row");
+    }
+
+    @Override
+    protected String newValue(String quotedColumn) {
+        return quote("new_row") + "." + quotedColumn;
+    }
+
     @Override
     public String defaultLiteral(ColumnMeta column) {
         String literal = super.defaultLiteral(column);

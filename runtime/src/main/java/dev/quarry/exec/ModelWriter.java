@@ -100,9 +100,23 @@ public final class ModelWriter<T> {
      * without a key get the generated one.
      */
     public List<T> bulkInsert(List<T> objects, int batchSize) {
+        return bulkInsert(objects, batchSize, null, null);
+    }
+
+    /**
+     * As {@link #bulkInsert(List, int)}, skipping or updating rows that conflict on a unique constraint through the
+     * dialect's upsert. Keys are only read back when no conflict handling is asked for: which rows were inserted is
+     * not reported alike by every database.
+     *
+     * @param uniqueColumns the conflicting constraint's columns, empty for any (null: no conflict handling)
+     * @param updateColumns columns updated on conflict, empty to skip the new row
+     */
+    public List<T> bulkInsert(List<T> objects, int batchSize, List<ColumnMeta> uniqueColumns,
+            List<ColumnMeta> updateColumns) {
         if (objects.isEmpty()) {
             return objects;
         }
+        boolean upsert = uniqueColumns != null;
         List<T> withKey = new ArrayList<>();
         List<T> withoutKey = new ArrayList<>();
         for (T object : objects) {
@@ -111,14 +125,20 @@ public final class ModelWriter<T> {
         }
         executor.atomic(() -> {
             if (!withKey.isEmpty()) {
-                executor.batch(statements.insertWithKey(), statements.insertWithKeyColumns(), withKey.size(),
+                String sql = upsert ? executor.dialect().upsert(meta.tableName(), statements.insertWithKeyColumns(),
+                        uniqueColumns, updateColumns) : statements.insertWithKey();
+                executor.batch(sql, statements.insertWithKeyColumns(), withKey.size(),
                         batchSize, (i, binder) -> {
                             T object = withKey.get(i);
                             meta.bindPrimaryKey(object, binder);
                             meta.bindValues(object, binder);
                         }, null, null);
             }
-            if (!withoutKey.isEmpty()) {
+            if (!withoutKey.isEmpty() && upsert) {
+                executor.batch(executor.dialect().upsert(meta.tableName(), meta.valueColumns(), uniqueColumns,
+                        updateColumns), meta.valueColumns(), withoutKey.size(), batchSize,
+                        (i, binder) -> meta.bindValues(withoutKey.get(i), binder), null, null);
+            } else if (!withoutKey.isEmpty()) {
                 executor.batch(statements.insertWithoutKey(), meta.valueColumns(), withoutKey.size(), batchSize,
                         (i, binder) -> meta.bindValues(withoutKey.get(i), binder),
                         meta.primaryKey(), (i, keys) -> meta.readGeneratedKey(withoutKey.get(i), keys));

@@ -368,6 +368,16 @@ public final class QuerySet<T> implements Iterable<T> {
     }
 
     /**
+     * Inserts the objects, skipping or updating those that conflict with existing rows on a unique constraint
+     * (Django's {@code ignore_conflicts} / {@code update_conflicts}), with each database's upsert statement. Keys of
+     * new rows are not set on the objects in this form.
+     */
+    public List<T> bulkCreate(Collection<T> objects, OnConflict<T> onConflict) {
+        return db.writer(meta).bulkInsert(List.copyOf(objects), 1000, onConflict.uniqueColumns(),
+                onConflict.updateColumns());
+    }
+
+    /**
      * The object matching {@code lookup}, or a new one saved with the lookup's {@code eq} values and then
      * {@code defaults} applied. Safe against a concurrent create of the same row when a unique constraint covers
      * the lookup (the insert then fails and the row is read again).

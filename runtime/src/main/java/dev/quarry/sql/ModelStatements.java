@@ -28,8 +28,8 @@ public final class ModelStatements {
         withKey.add(key);
         withKey.addAll(values);
         this.insertWithKeyColumns = List.copyOf(withKey);
-        this.insertWithKey = insert(meta.tableName(), withKey, dialect);
-        this.insertWithoutKey = insert(meta.tableName(), values, dialect);
+        this.insertWithKey = dialect.insert(meta.tableName(), withKey);
+        this.insertWithoutKey = dialect.insert(meta.tableName(), values);
 
         List<ColumnMeta> update = new ArrayList<>(values);
         update.add(key);
@@ -58,19 +58,6 @@ public final class ModelStatements {
                 writer.join(selectColumns, ", ");
             }
         });
-    }
-
-    private static String insert(String table, List<ColumnMeta> columns, Dialect dialect) {
-        if (columns.isEmpty()) {
-            return dialect.insertDefaultValues(table);
-        }
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(dialect.quote(table)).append(" (");
-        StringBuilder placeholders = new StringBuilder();
-        for (int i = 0; i < columns.size(); i++) {
-            sql.append(i > 0 ? ", " : "").append(dialect.quote(columns.get(i).columnName()));
-            placeholders.append(i > 0 ? ", ?" : "?");
-        }
-        return sql.append(") VALUES (").append(placeholders).append(")").toString();
     }
 
     /** INSERT of the key and every value column, bound in {@link #insertWithKeyColumns()} order. */

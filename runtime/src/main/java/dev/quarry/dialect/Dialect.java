@@ -247,6 +247,13 @@ public abstract class Dialect {
         writer.append(" ESCAPE '").append(String.valueOf(escape)).append("'");
     }
 
+    /** LIKE, or ILIKE for the case-insensitive lookups, where the database has it (H2, PostgreSQL). */
+    protected final void renderLikeOrIlike(SqlWriter writer, Like like) {
+        char escape = likeEscape();
+        writer.node(like.operand()).append(like.caseInsensitive() ? " ILIKE " : " LIKE ").node(like.pattern(escape))
+                .append(" ESCAPE '").append(String.valueOf(escape)).append("'");
+    }
+
     /** {@code x IN (?, ...)}, or {@link #renderLargeIn} past {@link #LARGE_IN_LIST} values. */
     public void renderIn(SqlWriter writer, In in) {
         if (in.values().size() > LARGE_IN_LIST) {

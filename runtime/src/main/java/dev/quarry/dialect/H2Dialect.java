@@ -95,9 +95,7 @@ public class H2Dialect extends Dialect {
 
     @Override
     public void renderLike(SqlWriter writer, Like like) {
-        // H2 has ILIKE; it folds case without defeating the pattern's escapes.
-        writer.node(like.operand()).append(like.caseInsensitive() ? " ILIKE " : " LIKE ")
-                .node(like.pattern(likeEscape())).append(" ESCAPE '").append(String.valueOf(likeEscape())).append("'");
+        renderLikeOrIlike(writer, like);
     }
 
     @Override

@@ -55,8 +55,7 @@ public class PostgresDialect extends Dialect {
 
     @Override
     public void renderLike(SqlWriter writer, Like like) {
-        writer.node(like.operand()).append(like.caseInsensitive() ? " ILIKE " : " LIKE ")
-                .node(like.pattern(likeEscape())).append(" ESCAPE '").append(String.valueOf(likeEscape())).append("'");
+        renderLikeOrIlike(writer, like);
     }
 
     /** {@code x = ANY(CAST(? AS type[]))}: one text-array parameter cast to the column's type. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.quarry.dialect.Dialect;
 import dev.quarry.dialect.Dialects;
+import dev.quarry.it.model.AllTypes;
+import dev.quarry.it.model.AllTypesQuery;
 import dev.quarry.it.model.Book;
 import dev.quarry.it.model.BookQuery;
 import dev.quarry.query.Ordering;
@@ -71,6 +73,21 @@ class DatabaseDifferencesTest extends DatabaseTest {
         assertEquals(List.of("Priced"), books().filter(BookQuery.title().in(titles)).valuesList(BookQuery.title()).list());
         assertEquals(List.of("Priced"), books().filter(BookQuery.published().in(dates)).valuesList(BookQuery.title()).list());
         assertEquals(List.of("Priced"), books().filter(BookQuery.price().in(prices)).valuesList(BookQuery.title()).list());
+    }
+
+    @Test
+    void largeInListsOfFloatsMatchTheStoredFloats() {
+        AllTypes row = Fixtures.allTypes();
+        row.floatValue = 0.1f;
+        db.save(row);
+        List<Float> floats = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            floats.add(1000f + i);
+        }
+        floats.add(0.1f);
+        assertEquals(1, AllTypesQuery.objects(db).filter(AllTypesQuery.floatValue().in(floats)).count());
+        assertEquals(1, AllTypesQuery.objects(db).filter(AllTypesQuery.floatValue().in(0.1f, 0.2f)).count());
+        assertEquals(1, AllTypesQuery.objects(db).filter(AllTypesQuery.floatValue().eq(0.1f)).count());
     }
 
     @Test

@@ -107,7 +107,7 @@ public abstract class Dialect {
     }
 
     /** A string literal with quotes doubled: only for validated DDL defaults, never for query values. */
-    protected static String stringLiteral(String value) {
+    protected String stringLiteral(String value) {
         return "'" + value.replace("'", "''") + "'";
     }
 
@@ -370,6 +370,10 @@ public abstract class Dialect {
      * JSON numbers and booleans, everything else as the text the database stores ({@link #storedText}).
      */
     protected String jsonArray(List<?> values, ColumnType type) {
+        if (type == ColumnType.BYTES) {
+            throw new QuarryException("in() with more than " + LARGE_IN_LIST + " byte arrays is not supported on "
+                    + name() + ": JSON cannot carry them; filter in batches of at most " + LARGE_IN_LIST);
+        }
         StringBuilder json = new StringBuilder(values.size() * 8 + 2).append('[');
         for (int i = 0; i < values.size(); i++) {
             Object value = values.get(i);
@@ -421,6 +425,15 @@ public abstract class Dialect {
 
     public void bindFloat(PreparedStatement statement, int index, float value) throws SQLException {
         statement.setFloat(index, value);
+    }
+
+    /**
+     * For databases that keep floats in 64-bit columns: 0.1f is stored as the double 0.1 (its shortest decimal
+     * form), not 0.10000000149011612, so it reads back as 0.1f and equals 0.1 written in a JSON list.
+     */
+    protected static void bindFloatAsShortestDouble(PreparedStatement statement, int index, float value)
+            throws SQLException {
+        statement.setDouble(index, Double.parseDouble(Float.toString(value)));
     }
 
     public void bindBoolean(PreparedStatement statement, int index, boolean value) throws SQLException {

@@ -58,6 +58,12 @@ public class MariaDbDialect extends Dialect {
         };
     }
 
+    /** MySQL string literals also treat a backslash as an escape (in the default SQL mode). */
+    @Override
+    protected String stringLiteral(String value) {
+        return super.stringLiteral(value.replace("\\", "\\\\"));
+    }
+
     @Override
     public String generatedPrimaryKeyDefinition(ColumnMeta column) {
         return sqlType(column) + " NOT NULL AUTO_INCREMENT PRIMARY KEY";
@@ -75,7 +81,7 @@ public class MariaDbDialect extends Dialect {
 
     @Override
     public void bindFloat(PreparedStatement statement, int index, float value) throws SQLException {
-        statement.setDouble(index, Double.parseDouble(Float.toString(value)));
+        bindFloatAsShortestDouble(statement, index, value);
     }
 
     /** {@code /} is decimal division here; integers use DIV, so integer division truncates as elsewhere. */
@@ -169,15 +175,13 @@ public class MariaDbDialect extends Dialect {
             case SHORT -> "SMALLINT";
             case INTEGER -> "INTEGER";
             case LONG -> "BIGINT";
-            case FLOAT -> "FLOAT";
-            case DOUBLE -> "DOUBLE";
+            case FLOAT, DOUBLE -> "DOUBLE"; // floats are stored as DOUBLE (see sqlType)
             case DECIMAL -> "DECIMAL(65, 30)";
             case VARCHAR, TEXT, ENUM, UUID -> "VARCHAR(16383) CHARACTER SET utf8mb4 COLLATE " + binaryCollation();
             case DATE -> "DATE";
             case TIME -> "TIME(6)";
             case DATETIME, INSTANT, OFFSET_DATETIME -> "DATETIME(6)";
-            case BYTES -> throw new UnsupportedOperationException("in() with more than " + LARGE_IN_LIST
-                    + " byte arrays is not supported on " + "MariaDB/MySQL");
+            case BYTES -> "LONGBLOB"; // never reached: jsonArray refuses byte arrays
         };
     }
 

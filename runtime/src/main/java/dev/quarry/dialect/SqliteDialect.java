@@ -237,6 +237,12 @@ public class SqliteDialect extends Dialect {
         };
     }
 
+    /** SQLite's REAL is 64-bit. */
+    @Override
+    public void bindFloat(PreparedStatement statement, int index, float value) throws SQLException {
+        bindFloatAsShortestDouble(statement, index, value);
+    }
+
     @Override
     public void bindBigDecimal(PreparedStatement statement, int index, BigDecimal value) throws SQLException {
         statement.setString(index, value.toPlainString());

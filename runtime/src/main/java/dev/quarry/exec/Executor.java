@@ -79,39 +79,87 @@ public final class Executor {
     }
 
     /**
-     * Runs a query and streams its rows with a fetch size, holding the connection until the stream is closed: use it
-     * in try-with-resources.
+     * Runs a query and streams its rows with a fetch size, holding the connection until the last row is read or the
+     * stream is closed: use it in try-with-resources. Inside {@link #atomic}, read it before the block ends.
      */
     public <T> Stream<T> stream(SqlStatement statement, RowReader<T> reader) {
         Transaction transaction = currentTransaction.get();
-        Connection connection = null;
-        PreparedStatement ps = null;
+        StreamResources resources = new StreamResources(transaction);
         try {
-            connection = transaction != null ? transaction.connection() : dataSource.getConnection();
-            if (transaction == null && dialect.streamingNeedsTransaction()) {
-                connection.setAutoCommit(false); // rolled back and restored when the stream closes
-            }
-            ps = connection.prepareStatement(statement.sql());
+            resources.open(transaction != null ? transaction.connection() : dataSource.getConnection());
+            PreparedStatement ps = resources.prepare(statement.sql());
             ps.setFetchSize(dialect.streamFetchSize());
             bindAll(ps, statement.parameters());
             long start = System.nanoTime();
-            ResultSet resultSet = ps.executeQuery();
+            Row row = new Row(resources.execute(), dialect);
             executed(statement.sql(), statement.parameters(), 1, start);
-            RowSpliterator<T> rows = new RowSpliterator<>(new Row(resultSet, dialect), reader, statement.sql());
-            Connection owned = transaction != null ? null : connection;
-            PreparedStatement opened = ps;
-            return StreamSupport.stream(rows, false).onClose(() -> {
-                closeQuietly(resultSet, opened, null);
-                if (owned != null) {
-                    endStreamingConnection(owned);
-                }
-            });
+            RowSpliterator<T> rows = new RowSpliterator<>(row, reader, statement.sql(), resources);
+            return StreamSupport.stream(rows, false).onClose(resources::release);
         } catch (SQLException e) {
-            closeQuietly(null, ps, null);
-            if (transaction == null && connection != null) {
-                endStreamingConnection(connection);
-            }
+            resources.release();
             throw dialect.translate("Query failed", statement.sql(), e);
+        } catch (RuntimeException | Error e) {
+            resources.release();
+            throw e;
+        }
+    }
+
+    /** What a stream holds: released once, at the last row, on an error, or when the stream is closed. */
+    private final class StreamResources {
+        private final Transaction transaction;
+        private Connection connection;
+        private boolean autoCommitToRestore;
+        private PreparedStatement statement;
+        private ResultSet resultSet;
+        private boolean released;
+
+        StreamResources(Transaction transaction) {
+            this.transaction = transaction;
+        }
+
+        void open(Connection opened) throws SQLException {
+            connection = opened;
+            if (transaction == null && dialect.streamingNeedsTransaction() && connection.getAutoCommit()) {
+                connection.setAutoCommit(false); // a read-only transaction of its own, rolled back on release
+                autoCommitToRestore = true;
+            }
+        }
+
+        PreparedStatement prepare(String sql) throws SQLException {
+            statement = connection.prepareStatement(sql);
+            return statement;
+        }
+
+        ResultSet execute() throws SQLException {
+            resultSet = statement.executeQuery();
+            return resultSet;
+        }
+
+        /** Fails clearly when the stream outlives the transaction whose connection it reads. */
+        void checkReadable() {
+            if (transaction != null && transaction.ended()) {
+                throw new QuarryException("A stream opened inside atomic(...) was read after the block ended, when"
+                        + " its connection was gone: consume the stream inside the atomic block");
+            }
+        }
+
+        void release() {
+            if (released) {
+                return;
+            }
+            released = true;
+            closeQuietly(resultSet, statement, null);
+            if (transaction == null && connection != null) {
+                try {
+                    if (autoCommitToRestore) {
+                        connection.rollback();
+                        connection.setAutoCommit(true);
+                    }
+                } catch (SQLException ignored) {
+                    // the connection is closed below either way
+                }
+                closeQuietly(null, null, connection);
+            }
         }
     }
 
@@ -119,25 +167,35 @@ public final class Executor {
         private final Row row;
         private final RowReader<T> reader;
         private final String sql;
+        private final StreamResources resources;
 
-        RowSpliterator(Row row, RowReader<T> reader, String sql) {
+        RowSpliterator(Row row, RowReader<T> reader, String sql, StreamResources resources) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
             this.row = row;
             this.reader = reader;
             this.sql = sql;
+            this.resources = resources;
         }
 
         @Override
         public boolean tryAdvance(Consumer<? super T> action) {
+            resources.checkReadable();
+            T value;
             try {
                 if (!row.next()) {
+                    resources.release(); // done: give the connection back without waiting for close()
                     return false;
                 }
-                action.accept(reader.read(row));
-                return true;
+                value = reader.read(row);
             } catch (SQLException e) {
+                resources.release();
                 throw dialect.translate("Reading a streamed row failed", sql, e);
+            } catch (RuntimeException | Error e) {
+                resources.release();
+                throw e;
             }
+            action.accept(value);
+            return true;
         }
     }
 
@@ -303,10 +361,28 @@ public final class Executor {
                 return work.run(transaction.connection());
             }
             try (Connection connection = dataSource.getConnection()) {
-                return work.run(connection);
+                if (connection.getAutoCommit()) {
+                    return work.run(connection);
+                }
+                // A pool configured with autocommit off would roll this work back when the connection returns.
+                return runAndCommit(connection, work);
             }
         } catch (SQLException e) {
             throw dialect.translate("Statement failed", sql, e);
+        }
+    }
+
+    private static <X> X runAndCommit(Connection connection, ConnectionWork<X> work) throws SQLException {
+        boolean committed = false;
+        try {
+            X result = work.run(connection);
+            connection.commit();
+            committed = true;
+            return result;
+        } finally {
+            if (!committed) {
+                connection.rollback();
+            }
         }
     }
 
@@ -346,19 +422,6 @@ public final class Executor {
         for (QueryListener listener : listeners) {
             listener.onQuery(query);
         }
-    }
-
-    /** Ends the read-only transaction a stream may have opened for its cursor, and gives the connection back. */
-    private void endStreamingConnection(Connection connection) {
-        try {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException ignored) {
-            // the connection is closed below either way
-        }
-        closeQuietly(null, null, connection);
     }
 
     /** Closes what a stream opened, in reverse order; failures here have nothing left to protect. */

@@ -6,10 +6,14 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.function.Supplier;
 
-/** The connection of one thread's open transaction; nested atomic blocks become savepoints. */
+/**
+ * The connection of one thread's open transaction; nested atomic blocks become savepoints. Anything thrown out of a
+ * block, checked exceptions thrown sneakily included, rolls that block back: only a normal return commits.
+ */
 final class Transaction {
     private final Connection connection;
     private final Dialect dialect;
+    private boolean ended;
 
     Transaction(Connection connection, Dialect dialect) {
         this.connection = connection;
@@ -20,24 +24,29 @@ final class Transaction {
         return connection;
     }
 
+    /** Whether the transaction has committed or rolled back (its connection is gone). */
+    boolean ended() {
+        return ended;
+    }
+
     <X> X outermost(Supplier<X> work) {
         boolean autoCommit = true;
+        boolean committed = false;
         try {
             autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            X result;
-            try {
-                result = work.get();
-            } catch (RuntimeException | Error e) {
-                rollback(e);
-                throw e;
-            }
+            X result = work.get();
             connection.commit();
+            committed = true;
             return result;
         } catch (SQLException e) {
             throw dialect.translate("Transaction failed", null, e);
         } finally {
+            ended = true;
             try (Connection c = connection) {
+                if (!committed) {
+                    c.rollback(); // before autocommit is restored, which would commit the pending work
+                }
                 c.setAutoCommit(autoCommit);
             } catch (SQLException ignored) {
                 // the connection goes back to the pool (or closes) either way
@@ -55,7 +64,7 @@ final class Transaction {
         X result;
         try {
             result = work.get();
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             try {
                 connection.rollback(savepoint);
             } catch (SQLException rollbackFailure) {
@@ -69,13 +78,5 @@ final class Transaction {
             throw dialect.translate("Cannot release a savepoint", null, e);
         }
         return result;
-    }
-
-    private void rollback(Throwable cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException rollbackFailure) {
-            cause.addSuppressed(rollbackFailure);
-        }
     }
 }

@@ -229,7 +229,7 @@ public final class QuerySet<T> implements Iterable<T> {
 
     /** The single matching row; {@link ObjectDoesNotExistException} or {@link MultipleObjectsReturnedException}. */
     public T get() {
-        QuerySet<T> limited = state.sliced() ? this : with(state.withSlice(MAX_GET_RESULTS, null));
+        QuerySet<T> limited = limit(MAX_GET_RESULTS); // within any slice, as Django
         List<T> rows = limited.list();
         if (rows.size() == 1) {
             return rows.get(0);
@@ -421,8 +421,16 @@ public final class QuerySet<T> implements Iterable<T> {
             }
             T object = newObjectFrom(lookup);
             updates.accept(object);
-            db.insert(object);
-            return new GetOrCreateResult<>(object, true);
+            try {
+                db.atomic(() -> db.insert(object)); // a savepoint: the transaction survives a lost race
+                return new GetOrCreateResult<>(object, true);
+            } catch (IntegrityException raced) {
+                // Another caller created the row first (nothing was locked, since nothing existed): update it.
+                T created = filter(lookup).selectForUpdate().optionalGet().orElseThrow(() -> raced);
+                updates.accept(created);
+                db.save(created);
+                return new GetOrCreateResult<>(created, false);
+            }
         });
     }
 

@@ -118,12 +118,16 @@ public class MariaDbDialect extends Dialect {
         }
     }
 
-    /** INSERT IGNORE, or ON DUPLICATE KEY UPDATE (MySQL and MariaDB check every unique constraint). */
+    /**
+     * ON DUPLICATE KEY UPDATE, which MySQL and MariaDB apply to every unique constraint. Skipping is a no-op update
+     * rather than INSERT IGNORE, which would also turn other errors (a too-long string) into silent truncation.
+     */
     @Override
     public String upsert(String table, List<ColumnMeta> columns, List<ColumnMeta> uniqueColumns,
             List<ColumnMeta> updateColumns) {
         if (updateColumns.isEmpty()) {
-            return "INSERT IGNORE" + insert(table, columns).substring("INSERT".length());
+            String first = quote(columns.get(0).columnName());
+            return insert(table, columns) + " ON DUPLICATE KEY UPDATE " + first + " = " + first;
         }
         StringBuilder sql = new StringBuilder(insert(table, columns)).append(newRowAlias())
                 .append(" ON DUPLICATE KEY UPDATE ");

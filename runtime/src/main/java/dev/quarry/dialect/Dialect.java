@@ -206,7 +206,7 @@ public abstract class Dialect {
     /** {@code "alias"."column"} (unqualified where the writer says so). */
     public void renderColumn(SqlWriter writer, ColumnRef ref) {
         if (writer.qualifyColumns()) {
-            writer.identifier(ref.alias()).append(".");
+            writer.identifier(writer.aliasOf(ref.source())).append(".");
         }
         writer.identifier(ref.column().columnName());
     }

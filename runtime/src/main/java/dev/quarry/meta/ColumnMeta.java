@@ -1,6 +1,8 @@
 package dev.quarry.meta;
 
+import dev.quarry.annotation.OnDelete;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Everything Quarry knows about one column of a model: generated once per model by the processor and shared by the
@@ -20,6 +22,9 @@ public final class ColumnMeta {
     private final boolean indexed;
     private final String defaultValue;
     private final Class<? extends Enum<?>> enumType;
+    private final Supplier<ModelMeta<?>> references;
+    private final OnDelete onDelete;
+    private ModelMeta<?> owner;
     private String modelName = "?";
     private String tableName = "?";
 
@@ -37,6 +42,8 @@ public final class ColumnMeta {
         this.indexed = b.indexed;
         this.defaultValue = b.defaultValue;
         this.enumType = b.enumType;
+        this.references = b.references;
+        this.onDelete = b.onDelete;
     }
 
     /** Starts a column of the given Java field, SQL column and type. */
@@ -44,10 +51,19 @@ public final class ColumnMeta {
         return new Builder(fieldName, columnName, type);
     }
 
-    /** Called once by the owning {@link ModelMeta}, so error messages can name the model. */
-    void attachTo(String modelName, String tableName) {
-        this.modelName = modelName;
-        this.tableName = tableName;
+    /** Called once by the owning {@link ModelMeta}. */
+    void attachTo(ModelMeta<?> owner) {
+        this.owner = owner;
+        this.modelName = owner.modelName();
+        this.tableName = owner.tableName();
+    }
+
+    /** The model this column belongs to. */
+    public ModelMeta<?> owner() {
+        if (owner == null) {
+            throw new IllegalStateException(fieldName + ": create the ModelMeta before using its columns");
+        }
+        return owner;
     }
 
     public String fieldName() { return fieldName; }
@@ -80,6 +96,23 @@ public final class ColumnMeta {
     /** The enum class of an ENUM column, null otherwise. */
     public Class<? extends Enum<?>> enumType() { return enumType; }
 
+    /** Whether this column is a foreign key (the column of a {@code Ref} field). */
+    public boolean isForeignKey() { return references != null; }
+
+    /**
+     * The model a foreign key points to. A supplier underneath, so that two models can refer to each other without
+     * their generated classes initialising each other.
+     */
+    public ModelMeta<?> references() {
+        if (references == null) {
+            throw new IllegalStateException(qualifiedName() + " is not a foreign key");
+        }
+        return references.get();
+    }
+
+    /** What deleting the referenced object does; null for a column that is not a foreign key. */
+    public OnDelete onDelete() { return onDelete; }
+
     public String modelName() { return modelName; }
 
     public String tableName() { return tableName; }
@@ -109,6 +142,8 @@ public final class ColumnMeta {
         private boolean indexed;
         private String defaultValue;
         private Class<? extends Enum<?>> enumType;
+        private Supplier<ModelMeta<?>> references;
+        private OnDelete onDelete;
 
         private Builder(String fieldName, String columnName, ColumnType type) {
             this.fieldName = Objects.requireNonNull(fieldName);
@@ -137,6 +172,13 @@ public final class ColumnMeta {
         public Builder defaultValue(String defaultValue) { this.defaultValue = defaultValue; return this; }
 
         public Builder enumType(Class<? extends Enum<?>> enumType) { this.enumType = enumType; return this; }
+
+        /** A foreign key to the model whose metadata the supplier gives, e.g. {@code () -> AuthorQuery.META}. */
+        public Builder foreignKey(Supplier<ModelMeta<?>> references, OnDelete onDelete) {
+            this.references = references;
+            this.onDelete = onDelete;
+            return this;
+        }
 
         public ColumnMeta build() { return new ColumnMeta(this); }
     }

@@ -1,6 +1,7 @@
 package dev.quarry.meta;
 
 import dev.quarry.QuarryException;
+import dev.quarry.Ref;
 import dev.quarry.exec.Binder;
 import dev.quarry.exec.Row;
 import java.sql.SQLException;
@@ -34,7 +35,7 @@ public abstract class ModelMeta<T> {
         ColumnMeta key = null;
         List<ColumnMeta> values = new ArrayList<>();
         for (ColumnMeta column : this.columns) {
-            column.attachTo(modelClass.getSimpleName(), tableName);
+            column.attachTo(this);
             columnsByField.put(column.fieldName(), column);
             if (column.primaryKey()) {
                 key = column;
@@ -111,6 +112,11 @@ public abstract class ModelMeta<T> {
 
     /** Sets one field from a boxed value of the field's type: for get-or-create and other cold paths. */
     public abstract void setValue(T object, ColumnMeta column, Object value);
+
+    /** The {@code Ref} holding a foreign key's value (models with foreign keys generate this). */
+    public Ref<?> ref(T object, ColumnMeta foreignKey) {
+        throw unknownColumn(foreignKey);
+    }
 
     /** Fills null fields that have a {@code @Default} with it, before an insert. Nothing by default. */
     public void applyDefaults(T object) {

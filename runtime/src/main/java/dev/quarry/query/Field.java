@@ -41,9 +41,6 @@ public interface Field<R, V> {
 
     /** The reference of a column of the queried model itself (its table name is its alias). */
     static ColumnRef rootRef(ColumnMeta column) {
-        if ("?".equals(column.tableName())) {
-            throw new IllegalStateException(column.fieldName() + ": create the ModelMeta before its fields");
-        }
-        return new ColumnRef(column.tableName(), column);
+        return ColumnRef.of(column);
     }
 }

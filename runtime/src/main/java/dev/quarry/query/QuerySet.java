@@ -5,6 +5,7 @@ import dev.quarry.IntegrityException;
 import dev.quarry.MultipleObjectsReturnedException;
 import dev.quarry.ObjectDoesNotExistException;
 import dev.quarry.QuarryException;
+import dev.quarry.Ref;
 import dev.quarry.exec.Row;
 import dev.quarry.exec.RowReader;
 import dev.quarry.meta.ColumnMeta;
@@ -21,11 +22,14 @@ import dev.quarry.sql.Select;
 import dev.quarry.sql.SqlNode;
 import dev.quarry.sql.SqlStatement;
 import dev.quarry.sql.SqlWriter;
+import dev.quarry.sql.From;
 import dev.quarry.sql.TableRef;
+import dev.quarry.sql.TableSource;
 import dev.quarry.sql.Update;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,6 +140,20 @@ public final class QuerySet<T> implements Iterable<T> {
         return offset(from).limit(to - from);
     }
 
+    /**
+     * Loads the objects of these to-one relations with the rows, in the same query (one JOIN each): Django's
+     * {@code select_related}. Calls accumulate; following a relation of a relation
+     * ({@code BookQuery.author().publisher()}) loads both.
+     */
+    @SafeVarargs
+    public final QuerySet<T> selectRelated(ToOne<T>... relations) {
+        List<TableSource.Join> joins = new ArrayList<>(relations.length);
+        for (ToOne<T> relation : relations) {
+            joins.add(relation.join());
+        }
+        return with(state.withSelectRelated(joins));
+    }
+
     /** SELECT DISTINCT. */
     public QuerySet<T> distinct() {
         return with(state.withDistinct());
@@ -157,7 +175,7 @@ public final class QuerySet<T> implements Iterable<T> {
         if (state.matchesNothing()) {
             return List.of();
         }
-        return db.executor().list(render(select()), meta::read);
+        return db.executor().list(render(select()), rowReader());
     }
 
     /** Iterates over {@link #list()}: the query runs when iteration starts. */
@@ -174,7 +192,7 @@ public final class QuerySet<T> implements Iterable<T> {
         if (state.matchesNothing()) {
             return Stream.empty();
         }
-        return db.executor().stream(render(select()), meta::read);
+        return db.executor().stream(render(select()), rowReader());
     }
 
     /** {@code SELECT COUNT(*)}; 0 without a query when the query set can match nothing. */
@@ -297,7 +315,7 @@ public final class QuerySet<T> implements Iterable<T> {
         for (Expression<T, ?> expression : expressions) {
             columns.add(expression.node());
         }
-        Select base = select();
+        Select base = select(columns);
         Select select = new Select(columns, base.from(), base.where(), base.orderBy(), base.distinct(), base.limit(),
                 base.offset(), base.forUpdate());
         return new ValuesQuery<>(db.executor(), select, state.matchesNothing(), reader);
@@ -323,6 +341,7 @@ public final class QuerySet<T> implements Iterable<T> {
         if (assignments.length == 0) {
             throw new IllegalArgumentException("update() needs at least one assignment, e.g. field.set(value)");
         }
+        requireNoJoins("update");
         if (state.matchesNothing()) {
             return 0;
         }
@@ -343,6 +362,7 @@ public final class QuerySet<T> implements Iterable<T> {
             throw new QuarryException("Cannot delete from a sliced query set of " + meta.modelName()
                     + ": filter the rows to delete instead of using limit/offset");
         }
+        requireNoJoins("delete");
         if (state.matchesNothing()) {
             return 0;
         }
@@ -455,7 +475,7 @@ public final class QuerySet<T> implements Iterable<T> {
         } else if (predicate instanceof Comparison comparison
                 && comparison.operator() == Comparison.Operator.EQ
                 && comparison.left() instanceof ColumnRef ref
-                && ref.alias().equals(meta.tableName())
+                && ref.source() instanceof TableSource.Root
                 && comparison.right() instanceof Param param) {
             meta.setValue(object, ref.column(), param.value());
         }
@@ -474,8 +494,66 @@ public final class QuerySet<T> implements Iterable<T> {
     }
 
     private Select select() {
-        return new Select(db.statements(meta).selectList(), new TableRef(meta.tableName(), meta.tableName()),
-                state.where(), state.ordering(), state.distinct(), state.limit(), state.offset(), state.forUpdate());
+        return select(List.of());
+    }
+
+    /**
+     * The SELECT of this query set: the model's columns, then those of each selectRelated relation, from the model's
+     * table joined to every table its filters, ordering, related objects and {@code extraColumns} need.
+     */
+    private Select select(List<SqlNode> extraColumns) {
+        List<SqlNode> used = new ArrayList<>(state.filters());
+        used.addAll(state.ordering());
+        used.addAll(extraColumns);
+        List<TableSource.Join> joins = From.joinsUsedBy(used);
+        joins.addAll(state.selectRelated());
+        if (joins.isEmpty()) {
+            return new Select(db.statements(meta).selectList(), new TableRef(meta.tableName(), meta.tableName()),
+                    state.where(), state.ordering(), state.distinct(), state.limit(), state.offset(),
+                    state.forUpdate());
+        }
+        List<SqlNode> columns = new ArrayList<>(db.statements(meta).selectList());
+        for (TableSource.Join related : state.selectRelated()) {
+            for (ColumnMeta column : related.model().columns()) {
+                columns.add(new ColumnRef(related, column));
+            }
+        }
+        return new Select(columns, From.of(meta, joins), state.where(), state.ordering(), state.distinct(),
+                state.limit(), state.offset(), state.forUpdate());
+    }
+
+    /** Reads a row into the model, and each selectRelated object into the Ref of the object it hangs from. */
+    private RowReader<T> rowReader() {
+        List<TableSource.Join> related = state.selectRelated();
+        if (related.isEmpty()) {
+            return meta::read;
+        }
+        return row -> {
+            T object = meta.read(row);
+            Map<TableSource, Object> read = new HashMap<>();
+            read.put(new TableSource.Root(meta), object);
+            for (TableSource.Join join : related) {
+                Object target = readRelated(join.model(), row);
+                read.put(join, target);
+                Object owner = read.get(join.parent());
+                if (owner != null) {
+                    attach(join.parent().model(), owner, join, target);
+                }
+            }
+            return object;
+        };
+    }
+
+    /** The related object of a joined row, or null when the LEFT JOIN found none (its key is NULL). */
+    private static <R> R readRelated(ModelMeta<R> model, Row row) throws SQLException {
+        R related = model.read(row);
+        return model.primaryKeyValue(related) == null ? null : related;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <O, R> void attach(ModelMeta<O> ownerModel, Object owner, TableSource.Join join, Object target) {
+        Ref<R> ref = (Ref<R>) ownerModel.ref((O) owner, join.foreignKey());
+        ref.setLoaded((R) target);
     }
 
     private SqlStatement render(SqlNode node) {
@@ -483,7 +561,7 @@ public final class QuerySet<T> implements Iterable<T> {
     }
 
     private QuerySet<T> orderByPrimaryKey(boolean descending) {
-        ColumnRef key = new ColumnRef(meta.tableName(), meta.primaryKey());
+        ColumnRef key = ColumnRef.of(meta.primaryKey());
         return with(state.withOrdering(List.of(new OrderItem(key, descending, OrderItem.Nulls.DEFAULT))));
     }
 
@@ -496,6 +574,13 @@ public final class QuerySet<T> implements Iterable<T> {
         List<Object> values = new ArrayList<>();
         statement.parameters().forEach(p -> values.add(p.value()));
         return statement.sql() + (values.isEmpty() ? "" : " with " + values);
+    }
+
+    private void requireNoJoins(String operation) {
+        if (!From.joinsUsedBy(state.filters()).isEmpty()) {
+            throw new QuarryException(operation + "() on " + meta.modelName() + " with a filter through a relation "
+                    + "is not supported yet: select the keys first, then " + operation + " filter(id().in(keys))");
+        }
     }
 
     private void requireNotSliced(String operation) {

@@ -3,7 +3,10 @@ package dev.quarry.query;
 import dev.quarry.sql.And;
 import dev.quarry.sql.OrderItem;
 import dev.quarry.sql.Predicate;
+import dev.quarry.sql.TableSource;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 
 /** The immutable description of a query set; every query-set method returns a copy with one thing changed. */
@@ -14,34 +17,51 @@ record QueryState(
         Long offset,
         boolean distinct,
         boolean none,
-        boolean forUpdate) {
+        boolean forUpdate,
+        List<TableSource.Join> selectRelated) {
 
-    static final QueryState ALL = new QueryState(List.of(), List.of(), null, null, false, false, false);
+    static final QueryState ALL = new QueryState(List.of(), List.of(), null, null, false, false, false, List.of());
 
     QueryState withFilter(Predicate predicate) {
         List<Predicate> all = new ArrayList<>(filters);
         all.add(predicate);
-        return new QueryState(List.copyOf(all), ordering, limit, offset, distinct, none, forUpdate);
+        return new QueryState(List.copyOf(all), ordering, limit, offset, distinct, none, forUpdate, selectRelated);
     }
 
     QueryState withOrdering(List<OrderItem> items) {
-        return new QueryState(filters, List.copyOf(items), limit, offset, distinct, none, forUpdate);
+        return new QueryState(filters, List.copyOf(items), limit, offset, distinct, none, forUpdate, selectRelated);
     }
 
     QueryState withSlice(Long newLimit, Long newOffset) {
-        return new QueryState(filters, ordering, newLimit, newOffset, distinct, none, forUpdate);
+        return new QueryState(filters, ordering, newLimit, newOffset, distinct, none, forUpdate, selectRelated);
     }
 
     QueryState withDistinct() {
-        return new QueryState(filters, ordering, limit, offset, true, none, forUpdate);
+        return new QueryState(filters, ordering, limit, offset, true, none, forUpdate, selectRelated);
     }
 
     QueryState withNone() {
-        return new QueryState(filters, ordering, limit, offset, distinct, true, forUpdate);
+        return new QueryState(filters, ordering, limit, offset, distinct, true, forUpdate, selectRelated);
     }
 
     QueryState withForUpdate() {
-        return new QueryState(filters, ordering, limit, offset, distinct, none, true);
+        return new QueryState(filters, ordering, limit, offset, distinct, none, true, selectRelated);
+    }
+
+    /** Adds relations to load with the rows (and the relations on their way), keeping the earlier ones. */
+    QueryState withSelectRelated(List<TableSource.Join> joins) {
+        Set<TableSource.Join> all = new LinkedHashSet<>(selectRelated);
+        for (TableSource.Join join : joins) {
+            addWithParents(join, all);
+        }
+        return new QueryState(filters, ordering, limit, offset, distinct, none, forUpdate, List.copyOf(all));
+    }
+
+    private static void addWithParents(TableSource.Join join, Set<TableSource.Join> joins) {
+        if (join.parent() instanceof TableSource.Join parent) {
+            addWithParents(parent, joins);
+        }
+        joins.add(join);
     }
 
     boolean sliced() {

@@ -5,7 +5,10 @@ import dev.quarry.exec.Executor;
 import dev.quarry.meta.ColumnMeta;
 import dev.quarry.meta.ModelMeta;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Creates and drops tables from model metadata through the dialect: the start of the schema editor that migrations
@@ -20,10 +23,13 @@ public final class SchemaEditor {
         this.dialect = executor.dialect();
     }
 
-    /** Creates the tables of the models, with their indexes, in one transaction where DDL is transactional. */
+    /**
+     * Creates the tables of the models, with their indexes and foreign keys, in one transaction where DDL is
+     * transactional. Tables are created after the tables their foreign keys point to.
+     */
     public void createTables(List<? extends ModelMeta<?>> models) {
         executor.atomic(() -> {
-            for (ModelMeta<?> model : models) {
+            for (ModelMeta<?> model : inDependencyOrder(models)) {
                 for (String statement : createTableStatements(model)) {
                     executor.execute(statement);
                 }
@@ -32,10 +38,10 @@ public final class SchemaEditor {
         });
     }
 
-    /** Drops the tables of the models when they exist, in reverse order. */
+    /** Drops the tables of the models when they exist, referring tables before the tables they refer to. */
     public void dropTables(List<? extends ModelMeta<?>> models) {
-        List<? extends ModelMeta<?>> reversed = new ArrayList<>(models);
-        java.util.Collections.reverse(reversed);
+        List<ModelMeta<?>> reversed = inDependencyOrder(models);
+        Collections.reverse(reversed);
         for (ModelMeta<?> model : reversed) {
             executor.execute("DROP TABLE IF EXISTS " + dialect.quote(model.tableName()));
         }
@@ -48,6 +54,15 @@ public final class SchemaEditor {
         List<ColumnMeta> columns = model.columns();
         for (int i = 0; i < columns.size(); i++) {
             create.append(i == 0 ? "\n    " : ",\n    ").append(columnDefinition(columns.get(i)));
+        }
+        for (ColumnMeta column : columns) {
+            if (column.isForeignKey()) {
+                ModelMeta<?> target = column.references();
+                create.append(",\n    CONSTRAINT ").append(dialect.quote(constraintName(model, column, "fk")))
+                        .append(" FOREIGN KEY (").append(dialect.quote(column.columnName())).append(") REFERENCES ")
+                        .append(dialect.quote(target.tableName())).append(" (")
+                        .append(dialect.quote(target.primaryKey().columnName())).append(")");
+            }
         }
         create.append("\n)").append(dialect.tableOptions());
         statements.add(create.toString());
@@ -80,11 +95,41 @@ public final class SchemaEditor {
     }
 
     /**
-     * {@code <table>_<column>_idx}, shortened with a stable hash when longer than 63 characters (PostgreSQL's limit),
-     * so the same model always gets the same name.
+     * The models ordered so that each comes after the models its foreign keys point to (self-references aside);
+     * models in a cycle keep their given order.
      */
+    static List<ModelMeta<?>> inDependencyOrder(List<? extends ModelMeta<?>> models) {
+        List<ModelMeta<?>> ordered = new ArrayList<>();
+        Set<ModelMeta<?>> visiting = new HashSet<>();
+        for (ModelMeta<?> model : models) {
+            visit(model, models, visiting, ordered);
+        }
+        return ordered;
+    }
+
+    private static void visit(ModelMeta<?> model, List<? extends ModelMeta<?>> models, Set<ModelMeta<?>> visiting,
+            List<ModelMeta<?>> ordered) {
+        if (ordered.contains(model) || !visiting.add(model)) {
+            return;
+        }
+        for (ColumnMeta column : model.columns()) {
+            if (column.isForeignKey() && models.contains(column.references())) {
+                visit(column.references(), models, visiting, ordered);
+            }
+        }
+        ordered.add(model);
+    }
+
     static String indexName(ModelMeta<?> model, ColumnMeta column) {
-        String name = model.tableName() + "_" + column.columnName() + "_idx";
+        return constraintName(model, column, "idx");
+    }
+
+    /**
+     * {@code <table>_<column>_<suffix>}, shortened with a stable hash when longer than 63 characters (PostgreSQL's
+     * limit), so the same model always gets the same name.
+     */
+    static String constraintName(ModelMeta<?> model, ColumnMeta column, String suffix) {
+        String name = model.tableName() + "_" + column.columnName() + "_" + suffix;
         if (name.length() <= 63) {
             return name;
         }

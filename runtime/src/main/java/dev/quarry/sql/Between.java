@@ -14,6 +14,10 @@ public final class Between extends Lookup {
         this.high = high;
     }
 
+    public SqlNode low() { return low; }
+
+    public SqlNode high() { return high; }
+
     @Override
     protected List<SqlNode> operands() {
         return List.of(operand);

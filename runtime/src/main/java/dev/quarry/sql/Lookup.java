@@ -6,7 +6,7 @@ import java.util.List;
 /** A predicate on one or two operands that may be nullable columns; the base of every lookup node. */
 public abstract class Lookup implements Predicate {
     /** The operands; nullable column references among them (also inside date parts and arithmetic) get guarded. */
-    protected abstract List<SqlNode> operands();
+    abstract List<SqlNode> operands();
 
     @Override
     public Predicate guardedForNegation() {

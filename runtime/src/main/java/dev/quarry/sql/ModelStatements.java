@@ -45,7 +45,7 @@ public final class ModelStatements {
 
         List<SqlNode> select = new ArrayList<>();
         for (ColumnMeta column : meta.columns()) {
-            select.add(new ColumnRef(meta.tableName(), column));
+            select.add(ColumnRef.of(column));
         }
         this.selectColumns = List.copyOf(select);
         // Every query of the model selects the same columns: render them once here instead of quoting and joining

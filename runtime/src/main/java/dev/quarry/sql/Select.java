@@ -43,6 +43,9 @@ public record Select(
 
     @Override
     public void render(SqlWriter writer) {
+        if (from instanceof From joined) {
+            writer.joinAliases(joined.aliases()); // columns of joined tables are written before FROM names them
+        }
         writer.append(distinct ? "SELECT DISTINCT " : "SELECT ").selectList(columns);
         writer.append(" FROM ").node(from);
         if (where != null) {

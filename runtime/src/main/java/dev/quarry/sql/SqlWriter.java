@@ -3,6 +3,7 @@ package dev.quarry.sql;
 import dev.quarry.dialect.Dialect;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Accumulates SQL text and its parameters while the tree renders. Values only ever enter as {@code ?} parameters;
@@ -15,6 +16,7 @@ public final class SqlWriter {
     private final List<BoundValue> parameters = new ArrayList<>();
     private boolean qualifyColumns = true;
     private boolean storedForm;
+    private Map<TableSource.Join, String> joinAliases = Map.of();
 
     public SqlWriter(Dialect dialect) {
         this.dialect = dialect;
@@ -32,6 +34,25 @@ public final class SqlWriter {
     public SqlWriter append(long number) {
         sql.append(number);
         return this;
+    }
+
+    /** The aliases of the joined tables of the statement being written (set by the SELECT that joins them). */
+    public SqlWriter joinAliases(Map<TableSource.Join, String> aliases) {
+        this.joinAliases = aliases;
+        return this;
+    }
+
+    /** The alias a column of this source is qualified with: the table name for the queried table. */
+    public String aliasOf(TableSource source) {
+        if (source instanceof TableSource.Join join) {
+            String alias = joinAliases.get(join);
+            if (alias == null) {
+                throw new IllegalStateException("No join for " + join.foreignKey().qualifiedName()
+                        + " in this statement: relations can be followed in SELECT queries only");
+            }
+            return alias;
+        }
+        return source.model().tableName();
     }
 
     public SqlWriter identifier(String name) {

@@ -7,15 +7,55 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quarry.dialect.H2Dialect;
 import dev.quarry.meta.ColumnMeta;
 import dev.quarry.meta.ColumnType;
+import dev.quarry.meta.ModelMeta;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The SQL tree renders the expected text and parameters, independent of any model or database. */
 class SqlTreeTest {
+    private static final ColumnMeta ID = ColumnMeta.builder("id", "id", ColumnType.LONG).primaryKey().build();
     private static final ColumnMeta PRICE = ColumnMeta.builder("price", "price", ColumnType.DECIMAL).nullable().build();
     private static final ColumnMeta TITLE = ColumnMeta.builder("title", "title", ColumnType.VARCHAR).build();
-    private static final ColumnRef PRICE_REF = new ColumnRef("book", PRICE);
-    private static final ColumnRef TITLE_REF = new ColumnRef("book", TITLE);
+    private static final ModelMeta<Object> BOOK = new TableOnly("book", List.of(ID, PRICE, TITLE));
+    private static final ColumnRef PRICE_REF = ColumnRef.of(PRICE);
+    private static final ColumnRef TITLE_REF = ColumnRef.of(TITLE);
+
+    /** Metadata of a table, without the generated row mapping this test does not need. */
+    private static final class TableOnly extends ModelMeta<Object> {
+        TableOnly(String table, List<ColumnMeta> columns) {
+            super(Object.class, table, columns);
+        }
+
+        @Override
+        public Object newInstance() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Object read(dev.quarry.exec.Row row) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void bindValues(Object object, dev.quarry.exec.Binder binder) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void bindPrimaryKey(Object object, dev.quarry.exec.Binder binder) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Object getValue(Object object, ColumnMeta column) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setValue(Object object, ColumnMeta column, Object value) {
+            throw new UnsupportedOperationException();
+        }
+    }
 
     private static SqlStatement render(SqlNode node) {
         return new SqlWriter(H2Dialect.INSTANCE).node(node).toStatement();
@@ -52,7 +92,7 @@ class SqlTreeTest {
 
     @Test
     void countOfASlicedSelectCountsTheSubquery() {
-        Select select = new Select(List.of(TITLE_REF), new TableRef("book", "book"), null,
+        Select select = new Select(List.of(TITLE_REF), new TableRef(BOOK.tableName(), "book"), null,
                 List.of(new OrderItem(TITLE_REF, false, OrderItem.Nulls.LAST)), false, 10L, 5L, false);
         assertEquals("SELECT \"book\".\"title\" FROM \"book\" ORDER BY \"book\".\"title\" ASC NULLS LAST"
                 + " OFFSET 5 ROWS FETCH FIRST 10 ROWS ONLY", render(select).sql());

@@ -1,0 +1,60 @@
+package dev.quarry.query;
+
+import dev.quarry.meta.ColumnMeta;
+import dev.quarry.sql.ColumnRef;
+import dev.quarry.sql.IsNull;
+import dev.quarry.sql.TableSource;
+
+/**
+ * The related model {@code T} reached from the queried model {@code R} through foreign keys:
+ * {@code BookQuery.author()} is an {@code AuthorQuery.Path<Book>}, whose generated methods give Author's fields as
+ * paths of Book queries ({@code BookQuery.author().name()}) and Author's own relations
+ * ({@code BookQuery.author().publisher()}).
+ *
+ * @param <R> the queried model
+ * @param <T> the related model
+ */
+public abstract class RelationPath<R, T> implements ToOne<R> {
+    private final TableSource.Join join;
+
+    protected RelationPath(TableSource.Join join) {
+        this.join = join;
+    }
+
+    @Override
+    public final TableSource.Join join() {
+        return join;
+    }
+
+    /** The relation is empty (its foreign key is NULL). */
+    public Condition<R> isNull() {
+        return new Condition<>(new IsNull(foreignKey(), true));
+    }
+
+    /** The relation points to an object. */
+    public Condition<R> isNotNull() {
+        return new Condition<>(new IsNull(foreignKey(), false));
+    }
+
+    /**
+     * A column of the related model, reached through this relation. The related primary key is the foreign key's
+     * own value, so it needs no join ({@code BookQuery.author().id()} reads {@code book.author_id}).
+     */
+    protected final ColumnRef column(ColumnMeta column) {
+        return column.primaryKey() ? foreignKey() : new ColumnRef(join, column);
+    }
+
+    /** A relation of the related model, followed from here. */
+    protected final TableSource.Join join(ColumnMeta foreignKey) {
+        return new TableSource.Join(join, foreignKey);
+    }
+
+    private ColumnRef foreignKey() {
+        return new ColumnRef(join.parent(), join.foreignKey());
+    }
+
+    @Override
+    public String toString() {
+        return join.foreignKey().qualifiedName();
+    }
+}

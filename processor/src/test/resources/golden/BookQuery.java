@@ -10,8 +10,10 @@ import dev.quarry.query.BooleanField;
 import dev.quarry.query.DateField;
 import dev.quarry.query.NumberField;
 import dev.quarry.query.QuerySet;
+import dev.quarry.query.RelationPath;
 import dev.quarry.query.StringField;
 import dev.quarry.query.ValueField;
+import dev.quarry.sql.TableSource;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -100,6 +102,44 @@ public final class BookQuery {
      */
     public static BooleanField<Book> available() {
         return AVAILABLE;
+    }
+
+    /**
+     * {@link Book} reached through a foreign key from the queried model {@code R}:
+     * Book's fields as paths of {@code R}'s queries, e.g. {@code XxxQuery.book().title()}.
+     */
+    public static final class Path<R> extends RelationPath<R, Book> {
+        public Path(TableSource.Join join) {
+            super(join);
+        }
+
+        public NumberField<R, Long> id() {
+            return new NumberField<>(column(Meta.ID));
+        }
+
+        public StringField<R> title() {
+            return new StringField<>(column(Meta.TITLE));
+        }
+
+        public NumberField<R, BigDecimal> price() {
+            return new NumberField<>(column(Meta.PRICE));
+        }
+
+        public DateField<R> published() {
+            return new DateField<>(column(Meta.PUBLISHED));
+        }
+
+        public NumberField<R, Integer> pages() {
+            return new NumberField<>(column(Meta.PAGES));
+        }
+
+        public ValueField<R, Status> status() {
+            return new ValueField<>(column(Meta.STATUS));
+        }
+
+        public BooleanField<R> available() {
+            return new BooleanField<>(column(Meta.AVAILABLE));
+        }
     }
 
     private static final class Meta extends ModelMeta<Book> {

@@ -11,9 +11,11 @@ import dev.quarry.query.DateField;
 import dev.quarry.query.DateTimeField;
 import dev.quarry.query.NumberField;
 import dev.quarry.query.QuerySet;
+import dev.quarry.query.RelationPath;
 import dev.quarry.query.StringField;
 import dev.quarry.query.TimeField;
 import dev.quarry.query.ValueField;
+import dev.quarry.sql.TableSource;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -395,6 +397,172 @@ public final class EverythingQuery {
      */
     public static NumberField<Everything, Integer> primitiveWithDefault() {
         return PRIMITIVE_WITH_DEFAULT;
+    }
+
+    /**
+     * {@link Everything} reached through a foreign key from the queried model {@code R}:
+     * Everything's fields as paths of {@code R}'s queries, e.g. {@code XxxQuery.everything().flag()}.
+     */
+    public static final class Path<R> extends RelationPath<R, Everything> {
+        public Path(TableSource.Join join) {
+            super(join);
+        }
+
+        public ValueField<R, UUID> id() {
+            return new ValueField<>(column(Meta.ID));
+        }
+
+        public BooleanField<R> flag() {
+            return new BooleanField<>(column(Meta.FLAG));
+        }
+
+        public BooleanField<R> maybe() {
+            return new BooleanField<>(column(Meta.MAYBE));
+        }
+
+        public NumberField<R, Short> small() {
+            return new NumberField<>(column(Meta.SMALL));
+        }
+
+        public NumberField<R, Short> smallBoxed() {
+            return new NumberField<>(column(Meta.SMALL_BOXED));
+        }
+
+        public NumberField<R, Integer> count() {
+            return new NumberField<>(column(Meta.COUNT));
+        }
+
+        public NumberField<R, Integer> countBoxed() {
+            return new NumberField<>(column(Meta.COUNT_BOXED));
+        }
+
+        public NumberField<R, Long> big() {
+            return new NumberField<>(column(Meta.BIG));
+        }
+
+        public NumberField<R, Long> bigBoxed() {
+            return new NumberField<>(column(Meta.BIG_BOXED));
+        }
+
+        public NumberField<R, Float> ratio() {
+            return new NumberField<>(column(Meta.RATIO));
+        }
+
+        public NumberField<R, Float> ratioBoxed() {
+            return new NumberField<>(column(Meta.RATIO_BOXED));
+        }
+
+        public NumberField<R, Double> real() {
+            return new NumberField<>(column(Meta.REAL));
+        }
+
+        public NumberField<R, Double> realBoxed() {
+            return new NumberField<>(column(Meta.REAL_BOXED));
+        }
+
+        public NumberField<R, BigDecimal> amount() {
+            return new NumberField<>(column(Meta.AMOUNT));
+        }
+
+        public StringField<R> label() {
+            return new StringField<>(column(Meta.LABEL));
+        }
+
+        public StringField<R> body() {
+            return new StringField<>(column(Meta.BODY));
+        }
+
+        public DateField<R> day() {
+            return new DateField<>(column(Meta.DAY));
+        }
+
+        public TimeField<R> time() {
+            return new TimeField<>(column(Meta.TIME));
+        }
+
+        public DateTimeField<R, LocalDateTime> local() {
+            return new DateTimeField<>(column(Meta.LOCAL));
+        }
+
+        public DateTimeField<R, Instant> instant() {
+            return new DateTimeField<>(column(Meta.INSTANT));
+        }
+
+        public DateTimeField<R, OffsetDateTime> offset() {
+            return new DateTimeField<>(column(Meta.OFFSET));
+        }
+
+        public ValueField<R, UUID> token() {
+            return new ValueField<>(column(Meta.TOKEN));
+        }
+
+        public ValueField<R, byte[]> data() {
+            return new ValueField<>(column(Meta.DATA));
+        }
+
+        public ValueField<R, Everything.Mood> mood() {
+            return new ValueField<>(column(Meta.MOOD));
+        }
+
+        public NumberField<R, Integer> guarded() {
+            return new NumberField<>(column(Meta.GUARDED));
+        }
+
+        public NumberField<R, Integer> packagePrivate() {
+            return new NumberField<>(column(Meta.PACKAGE_PRIVATE));
+        }
+
+        public BooleanField<R> defaultFlag() {
+            return new BooleanField<>(column(Meta.DEFAULT_FLAG));
+        }
+
+        public NumberField<R, Short> defaultSmall() {
+            return new NumberField<>(column(Meta.DEFAULT_SMALL));
+        }
+
+        public NumberField<R, Integer> defaultCount() {
+            return new NumberField<>(column(Meta.DEFAULT_COUNT));
+        }
+
+        public NumberField<R, Long> defaultBig() {
+            return new NumberField<>(column(Meta.DEFAULT_BIG));
+        }
+
+        public NumberField<R, Float> defaultRatio() {
+            return new NumberField<>(column(Meta.DEFAULT_RATIO));
+        }
+
+        public NumberField<R, Double> defaultReal() {
+            return new NumberField<>(column(Meta.DEFAULT_REAL));
+        }
+
+        public NumberField<R, BigDecimal> defaultAmount() {
+            return new NumberField<>(column(Meta.DEFAULT_AMOUNT));
+        }
+
+        public StringField<R> defaultLabel() {
+            return new StringField<>(column(Meta.DEFAULT_LABEL));
+        }
+
+        public DateField<R> defaultDay() {
+            return new DateField<>(column(Meta.DEFAULT_DAY));
+        }
+
+        public TimeField<R> defaultTime() {
+            return new TimeField<>(column(Meta.DEFAULT_TIME));
+        }
+
+        public DateTimeField<R, LocalDateTime> defaultLocal() {
+            return new DateTimeField<>(column(Meta.DEFAULT_LOCAL));
+        }
+
+        public ValueField<R, Everything.Mood> defaultMood() {
+            return new ValueField<>(column(Meta.DEFAULT_MOOD));
+        }
+
+        public NumberField<R, Integer> primitiveWithDefault() {
+            return new NumberField<>(column(Meta.PRIMITIVE_WITH_DEFAULT));
+        }
     }
 
     private static final class Meta extends ModelMeta<Everything> {

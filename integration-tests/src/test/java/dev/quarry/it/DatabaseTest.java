@@ -2,13 +2,20 @@ package dev.quarry.it;
 
 import dev.quarry.Database;
 import dev.quarry.it.model.AllTypesQuery;
+import dev.quarry.it.model.AuthorQuery;
 import dev.quarry.it.model.BookQuery;
+import dev.quarry.it.model.CategoryQuery;
 import dev.quarry.it.model.CountryQuery;
 import dev.quarry.it.model.ItemQuery;
 import dev.quarry.it.model.MarkerQuery;
+import dev.quarry.it.model.NovelQuery;
+import dev.quarry.it.model.PublisherQuery;
 import dev.quarry.it.model.SettingsQuery;
 import dev.quarry.it.model.TokenQuery;
+import dev.quarry.meta.ColumnMeta;
 import dev.quarry.meta.ModelMeta;
+import dev.quarry.schema.SchemaEditor;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -29,7 +36,8 @@ import org.opentest4j.TestAbortedException;
 public abstract class DatabaseTest {
     /** Every test model, in creation order. */
     protected static final List<ModelMeta<?>> MODELS = List.of(BookQuery.META, AllTypesQuery.META, ItemQuery.META,
-            CountryQuery.META, TokenQuery.META, SettingsQuery.META, MarkerQuery.META);
+            CountryQuery.META, TokenQuery.META, SettingsQuery.META, MarkerQuery.META, PublisherQuery.META,
+            AuthorQuery.META, NovelQuery.META, CategoryQuery.META);
 
     protected Database db;
 
@@ -59,8 +67,21 @@ public abstract class DatabaseTest {
         if (skipReason != null) {
             Assumptions.abort(skipReason);
         }
-        for (ModelMeta<?> model : MODELS) {
+        List<ModelMeta<?>> referringFirst = SchemaEditor.inDependencyOrder(MODELS);
+        Collections.reverse(referringFirst);
+        for (ModelMeta<?> model : referringFirst) {
+            clearSelfReferences(model);
             db.query(model).delete();
+        }
+    }
+
+    /** A table that refers to itself cannot lose its parents before its children row by row (MariaDB checks each). */
+    private void clearSelfReferences(ModelMeta<?> model) {
+        for (ColumnMeta column : model.columns()) {
+            if (column.isForeignKey() && column.nullable() && column.references() == model) {
+                db.executor().execute("UPDATE " + db.dialect().quote(model.tableName()) + " SET "
+                        + db.dialect().quote(column.columnName()) + " = NULL");
+            }
         }
     }
 

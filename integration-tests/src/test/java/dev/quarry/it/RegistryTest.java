@@ -11,10 +11,14 @@ import dev.quarry.Database;
 import dev.quarry.QuarryException;
 import dev.quarry.it.model.AllTypes;
 import dev.quarry.it.model.AllTypesQuery;
+import dev.quarry.it.model.Author;
 import dev.quarry.it.model.Book;
 import dev.quarry.it.model.BookQuery;
+import dev.quarry.it.model.Category;
 import dev.quarry.it.model.Country;
 import dev.quarry.it.model.Marker;
+import dev.quarry.it.model.Novel;
+import dev.quarry.it.model.Publisher;
 import dev.quarry.it.model.Settings;
 import dev.quarry.it.model.Status;
 import dev.quarry.it.model.Token;
@@ -35,11 +39,13 @@ class RegistryTest {
     @Test
     void allListsEveryTestModelSortedByTable() {
         List<ModelMeta<?>> all = ModelRegistry.all(RegistryTest.class.getClassLoader());
-        assertEquals(List.of("all_types", "book", "country", "item", "marker", "settings", "token"),
+        assertEquals(List.of("all_types", "author", "book", "category", "country", "item", "marker", "novel",
+                "publisher", "settings", "token"),
                 all.stream().map(ModelMeta::tableName).toList());
         assertTrue(all.contains(BookQuery.META));
-        assertEquals(List.of(AllTypes.class, Book.class, Country.class, dev.quarry.it.model.Item.class, Marker.class,
-                Settings.class, Token.class), all.stream().map(ModelMeta::modelClass).toList());
+        assertEquals(List.of(AllTypes.class, Author.class, Book.class, Category.class, Country.class,
+                dev.quarry.it.model.Item.class, Marker.class, Novel.class, Publisher.class, Settings.class, Token.class),
+                all.stream().map(ModelMeta::modelClass).toList());
     }
 
     @Test
@@ -47,9 +53,11 @@ class RegistryTest {
         try (InputStream in = RegistryTest.class.getClassLoader().getResourceAsStream(ModelRegistry.INDEX_RESOURCE)) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             List<String> entries = text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-            assertEquals(List.of("dev.quarry.it.model.AllTypesQuery", "dev.quarry.it.model.BookQuery",
+            assertEquals(List.of("dev.quarry.it.model.AllTypesQuery", "dev.quarry.it.model.AuthorQuery",
+                    "dev.quarry.it.model.BookQuery", "dev.quarry.it.model.CategoryQuery",
                     "dev.quarry.it.model.CountryQuery", "dev.quarry.it.model.ItemQuery",
-                    "dev.quarry.it.model.MarkerQuery", "dev.quarry.it.model.SettingsQuery",
+                    "dev.quarry.it.model.MarkerQuery", "dev.quarry.it.model.NovelQuery",
+                    "dev.quarry.it.model.PublisherQuery", "dev.quarry.it.model.SettingsQuery",
                     "dev.quarry.it.model.TokenQuery"), entries);
         }
     }

@@ -22,7 +22,7 @@ final class Annotations {
 
     /** The simple names of Quarry's field annotations, which only make sense on columns. */
     static final List<String> FIELD_ANNOTATIONS = List.of("PrimaryKey", "Nullable", "MaxLength", "Text", "Decimal",
-            "Unique", "Indexed", "Default", "Column");
+            "Unique", "Indexed", "Default", "Column", "ForeignKey");
 
     private Annotations() {
     }

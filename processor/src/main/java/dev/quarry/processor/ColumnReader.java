@@ -1,10 +1,16 @@
 package dev.quarry.processor;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.Trees;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -32,6 +38,10 @@ final class ColumnReader {
     private static final Set<String> OBJECT_METHODS =
             Set.of("getClass", "hashCode", "toString", "notify", "notifyAll", "wait", "clone", "finalize");
 
+    /** A UUID in its canonical text form. */
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     /** Quarry's annotations on one field (null when absent); {@code nullable} is any annotation named Nullable. */
     private record FieldAnnotations(AnnotationMirror key, AnnotationMirror nullable, AnnotationMirror maxLength,
             AnnotationMirror text, AnnotationMirror decimal, AnnotationMirror unique, AnnotationMirror indexed,
@@ -53,25 +63,47 @@ final class ColumnReader {
     private final Elements elements;
     private final Types types;
     private final FieldTypes fieldTypes;
+    private final ForeignKeys foreignKeys;
+    private final Trees trees;
+    private final Set<String> pathMethods;
     private final Diagnostics diagnostics;
     private final PackageElement modelPackage;
     private List<? extends Element> allMembers;
 
-    ColumnReader(TypeElement model, Elements elements, Types types, FieldTypes fieldTypes, Diagnostics diagnostics) {
+    /**
+     * @param trees javac's syntax trees, or null where the compiler does not offer them (checks that need them are
+     *     skipped)
+     * @param pathMethods the names of the methods without parameters of {@code RelationPath}, which the fields' methods
+     *     in the generated {@code Path} must not override
+     */
+    ColumnReader(TypeElement model, Elements elements, Types types, FieldTypes fieldTypes, ForeignKeys foreignKeys,
+            Trees trees, Set<String> pathMethods, Diagnostics diagnostics) {
         this.model = model;
         this.elements = elements;
         this.types = types;
         this.fieldTypes = fieldTypes;
+        this.foreignKeys = foreignKeys;
+        this.trees = trees;
+        this.pathMethods = pathMethods;
         this.diagnostics = diagnostics;
         this.modelPackage = Names.packageOf(model);
     }
 
     /** The column of a field, or null when its type cannot be mapped (an error was reported). */
     ModelDescriptor.Column read(VariableElement field, String constantName) {
+        if (ForeignKeys.isRef(field.asType())) {
+            return readForeignKey(field, constantName);
+        }
         String name = field.getSimpleName().toString();
         FieldAnnotations annotations = FieldAnnotations.of(field);
-        String columnName = columnName(field);
+        String columnName = columnName(field, "");
         checkJavaName(field, columnName);
+        AnnotationMirror foreignKey = Annotations.find(field, "ForeignKey");
+        if (foreignKey != null) {
+            diagnostics.error(field, foreignKey, "@ForeignKey goes on a Ref<Target> field, but '" + name + "' is "
+                    + field.asType() + ": declare the relation as `@ForeignKey(onDelete = ...) public final "
+                    + "Ref<Target> " + name + " = new Ref<>();`, or remove @ForeignKey");
+        }
         if (field.getModifiers().contains(Modifier.FINAL)) {
             diagnostics.error(field, "Field '" + name + "' is final, but Quarry must assign it when it reads a row: "
                     + "remove `final`, or mark the field transient if it is not a column");
@@ -134,7 +166,7 @@ final class ColumnReader {
         return new ModelDescriptor.Column(name, columnName, constantName, mapping, annotations.text() != null,
                 getter, setter, annotations.nullable() != null, key, generated, length, sizes.precision(),
                 sizes.scale(), annotations.unique() != null, annotations.indexed() != null, defaultText,
-                defaultLiteral);
+                defaultLiteral, null);
     }
 
     /** Rule 11: the Java name becomes a static method of the generated class. */
@@ -149,7 +181,160 @@ final class ColumnReader {
             diagnostics.error(field, "A field named '" + name + "' would give " + queryClass + " a static " + name
                     + "() method, which clashes with Object." + name + "(): give the Java field another name and "
                     + "keep the column with @Column(name = \"" + columnName + "\")");
+        } else if (pathMethods.contains(name)) {
+            diagnostics.error(field, "A field named '" + name + "' would give " + queryClass + ".Path (the paths "
+                    + "of " + model.getSimpleName() + " reached through a foreign key) a " + name + "() method, which "
+                    + "clashes with RelationPath." + name + "(): give the Java field another name and keep the "
+                    + "column with @Column(name = \"" + columnName + "\")");
         }
+    }
+
+    /**
+     * A {@code Ref<Target>} field: a foreign-key column typed like the target's primary key. Null when the column
+     * cannot be built (an error was reported, or the target's own errors explain it).
+     */
+    private ModelDescriptor.Column readForeignKey(VariableElement field, String constantName) {
+        String name = field.getSimpleName().toString();
+        String modelName = model.getSimpleName().toString();
+        FieldAnnotations annotations = FieldAnnotations.of(field);
+        AnnotationMirror foreignKey = Annotations.find(field, "ForeignKey");
+        String columnName = columnName(field, "_id");
+        checkJavaName(field, columnName);
+
+        ForeignKeys.Target target = foreignKeys.target(field.asType());
+        TypeElement targetType = target instanceof ForeignKeys.NotAModel notAModel ? notAModel.type()
+                : target instanceof ForeignKeys.UnknownKey unknown ? unknown.model()
+                : target instanceof ForeignKeys.Found found ? found.model()
+                : null;
+        String targetName = targetType == null ? null : targetType.getSimpleName().toString();
+        String example = declaration(field, targetName == null ? "Target" : targetName);
+        if (target instanceof ForeignKeys.NoModelType) {
+            diagnostics.error(field, "Ref field '" + name + "' needs a model type argument, the model it points to: "
+                    + "declare it as `" + example + "`");
+        } else if (target instanceof ForeignKeys.NotAModel) {
+            diagnostics.error(field, targetName + " is not a @Model: a foreign key must point to a model; annotate "
+                    + targetName + " with @Model, or make '" + name + "' a Ref to a model");
+        }
+        if (foreignKey == null) {
+            diagnostics.error(field, "Ref field '" + name + "' needs @ForeignKey(onDelete = ...): choose what "
+                    + "deleting the " + (targetName == null ? "target" : targetName) + " does to this " + modelName
+                    + " (CASCADE, PROTECT, SET_NULL, ...)");
+        }
+        checkRefAnnotations(field, annotations);
+        if (!field.getModifiers().contains(Modifier.FINAL) && trees != null) {
+            // Best effort: a final field is initialised by the language's own rules; a non-final one may be left
+            // null, and the generated code only ever calls methods on it.
+            Tree tree = trees.getTree(field);
+            if (tree instanceof VariableTree variable && variable.getInitializer() == null) {
+                diagnostics.error(field, "Ref field '" + name + "' is not initialised, so it would be null when "
+                        + "Quarry reads a " + modelName + ": initialise it: `" + example + "`");
+            }
+        }
+        String getter = null;
+        if (field.getModifiers().contains(Modifier.PRIVATE)) {
+            String property = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            if (hasGetter(field, "get" + property)) {
+                getter = "get" + property;
+            } else {
+                diagnostics.error(field, "private Ref field '" + name + "' needs a getter get" + property + "() "
+                        + "returning it (no setter needed: Quarry never replaces the Ref), or make the field "
+                        + "package-private/public");
+            }
+        }
+
+        AnnotationValue onDeleteValue = foreignKey == null ? null : Annotations.value(foreignKey, "onDelete");
+        String onDelete = onDeleteValue != null && onDeleteValue.getValue() instanceof VariableElement constant
+                ? constant.getSimpleName().toString() : null;
+        String deleting = "deleting the " + (targetName == null ? "target" : targetName);
+        if ("SET_NULL".equals(onDelete) && annotations.nullable() == null) {
+            diagnostics.error(field, foreignKey, onDeleteValue, "SET_NULL needs @Nullable on '" + name + "': "
+                    + deleting + " sets " + columnName + " to NULL; add @Nullable, or choose another onDelete");
+        }
+        if ("SET_DEFAULT".equals(onDelete) && annotations.defaultValue() == null) {
+            diagnostics.error(field, foreignKey, onDeleteValue, "SET_DEFAULT needs @Default on '" + name + "': "
+                    + deleting + " sets " + columnName + " to the @Default key; add @Default(\"<key>\") with the "
+                    + "key of a row of " + (targetName == null ? "the target" : targetName) + " that is never "
+                    + "deleted, or choose another onDelete");
+        }
+        if (annotations.defaultValue() != null && onDelete != null && !"SET_DEFAULT".equals(onDelete)) {
+            diagnostics.error(field, annotations.defaultValue(), "@Default on foreign key '" + name + "' is used "
+                    + "only by onDelete = SET_DEFAULT: remove @Default, or use onDelete = SET_DEFAULT");
+        }
+
+        if (!(target instanceof ForeignKeys.Found found) || onDelete == null) {
+            // No key type: the target reports its own errors, or javac reports a missing onDelete / an unknown
+            // constant. Nothing to generate, and nothing more to say.
+            if (target instanceof ForeignKeys.UnknownKey && trees != null && trees.getPath(targetType) == null) {
+                // ...except for a compiled target (no source here), whose errors nobody reports now.
+                diagnostics.error(field, targetName + ", the target of '" + name + "', has no usable @PrimaryKey, "
+                        + "so the type of " + columnName + " is unknown: " + targetName + " is a compiled class; give "
+                        + "it one @PrimaryKey field of type Long, Integer, UUID, or String with @MaxLength(n)");
+            }
+            diagnostics.skip();
+            return null;
+        }
+        String defaultText = null;
+        if (annotations.defaultValue() != null) {
+            defaultText = Annotations.stringValue(annotations.defaultValue(), "value");
+            String problem = keyDefaultProblem(defaultText, name, found);
+            if (problem != null) {
+                diagnostics.error(field, annotations.defaultValue(),
+                        Annotations.value(annotations.defaultValue(), "value"), problem);
+            }
+        }
+        boolean unique = annotations.unique() != null;
+        ClassName targetClass = ClassName.get(found.model());
+        ClassName targetQuery = ClassName.get(Names.packageOf(found.model()).getQualifiedName().toString(),
+                Names.querySimpleName(found.model()));
+        // The default is the DDL default that SET_DEFAULT relies on; it is not applied to new objects (an empty Ref
+        // stays empty).
+        return new ModelDescriptor.Column(name, columnName, constantName, found.key(), false, getter, null,
+                annotations.nullable() != null, false, false, found.maxLength(), 0, 0, unique, !unique, defaultText,
+                null, new ModelDescriptor.ForeignKey(targetClass, targetQuery, onDelete, field,
+                        found.model()));
+    }
+
+    /** The declaration the messages suggest: {@code public final Ref<Author> author = new Ref<>();}. */
+    private static String declaration(VariableElement field, String targetName) {
+        Set<Modifier> modifiers = field.getModifiers();
+        String access = modifiers.contains(Modifier.PUBLIC) ? "public "
+                : modifiers.contains(Modifier.PROTECTED) ? "protected "
+                : modifiers.contains(Modifier.PRIVATE) ? "private " : "";
+        return access + "final Ref<" + targetName + "> " + field.getSimpleName() + " = new Ref<>();";
+    }
+
+    /** Column annotations that make no sense on a foreign key, whose column copies the target's key. */
+    private void checkRefAnnotations(VariableElement field, FieldAnnotations annotations) {
+        String name = field.getSimpleName().toString();
+        if (annotations.key() != null) {
+            diagnostics.error(field, annotations.key(), "Foreign key '" + name + "' cannot be the @PrimaryKey: "
+                    + "give the model its own key, e.g. `@PrimaryKey public Long id;`, and make '" + name
+                    + "' @Unique for a one-to-one relation");
+        }
+        String[][] sized = {{"MaxLength", "its width"}, {"Text", "its type"}, {"Decimal", "its type"}};
+        AnnotationMirror[] mirrors = {annotations.maxLength(), annotations.text(), annotations.decimal()};
+        for (int i = 0; i < mirrors.length; i++) {
+            if (mirrors[i] != null) {
+                diagnostics.error(field, mirrors[i], "@" + sized[i][0] + " does not apply to foreign key '" + name
+                        + "': its column takes " + sized[i][1] + " from the target's primary key; remove @"
+                        + sized[i][0]);
+            }
+        }
+        if (annotations.unique() != null && annotations.indexed() != null) {
+            diagnostics.error(field, annotations.indexed(), "'" + name + "' is @Unique, which already indexes it: "
+                    + "remove @Indexed");
+        }
+    }
+
+    /** Why a foreign key's {@code @Default} is not a key of the target, or null when it can be one. */
+    private static String keyDefaultProblem(String text, String name, ForeignKeys.Found target) {
+        if (target.key().kind() == ValueKind.UUID) {
+            return UUID_TEXT.matcher(text).matches() ? null : "@Default(\"" + text + "\") of '" + name + "' is "
+                    + "not a UUID: write it like \"123e4567-e89b-12d3-a456-426614174000\"";
+        }
+        DefaultValues.Parsed parsed = DefaultValues.parse(text, new DefaultValues.Column(name, target.key(),
+                target.maxLength(), 0, 0, List.of()));
+        return parsed.error();
     }
 
     /** Rules 5 and 9 for the primary key. */
@@ -268,11 +453,14 @@ final class ColumnReader {
         }
     }
 
-    /** Rule 11 for a column: explicit or derived, lower case. */
-    private String columnName(VariableElement field) {
+    /**
+     * Rule 11 for a column: explicit or derived (snake case plus {@code suffix}: {@code _id} for a foreign key), lower
+     * case.
+     */
+    private String columnName(VariableElement field, String suffix) {
         AnnotationMirror column = Annotations.find(field, "Column");
         String explicit = column == null ? "" : Annotations.stringValue(column, "name");
-        String name = explicit.isEmpty() ? Names.snakeCase(field.getSimpleName().toString()) : explicit;
+        String name = explicit.isEmpty() ? Names.snakeCase(field.getSimpleName().toString()) + suffix : explicit;
         String problem = Names.identifierProblem("Column name", name);
         if (problem != null) {
             if (explicit.isEmpty()) {

@@ -22,6 +22,14 @@ final class Diagnostics {
         return failed;
     }
 
+    /**
+     * Generates nothing for the model without a message of its own: for problems that another error already
+     * explains (the target model's own errors, or javac's).
+     */
+    void skip() {
+        failed = true;
+    }
+
     void error(Element element, String message) {
         failed = true;
         messager.printMessage(Diagnostic.Kind.ERROR, message, element);

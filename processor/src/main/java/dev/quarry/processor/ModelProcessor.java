@@ -1,8 +1,13 @@
 package dev.quarry.processor;
 
 import com.google.auto.service.AutoService;
+import com.sun.source.util.Trees;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -10,6 +15,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 
 /**
@@ -24,6 +30,9 @@ public final class ModelProcessor extends AbstractProcessor {
     private QueryClassWriter writer;
     /** Models whose field types did not exist yet, by qualified name: retried in the next round. */
     private final Set<String> deferred = new LinkedHashSet<>();
+    /** Models read so far, by qualified name: whether their query class was generated. */
+    private final Map<String, Boolean> generated = new HashMap<>();
+    private Trees trees;
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -40,8 +49,9 @@ public final class ModelProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         if (reader == null) {
+            trees = trees();
             reader = new ModelReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
-                    processingEnv.getMessager());
+                    processingEnv.getMessager(), trees);
             writer = new QueryClassWriter(
                     processingEnv.getElementUtils().getTypeElement(Annotations.GENERATED) != null);
         }
@@ -62,13 +72,40 @@ public final class ModelProcessor extends AbstractProcessor {
         if (annotation != null) {
             models.addAll(round.getElementsAnnotatedWith(annotation));
         }
+        Map<String, ModelDescriptor> valid = new LinkedHashMap<>();
         for (Element model : models) {
+            String name = ((TypeElement) model).getQualifiedName().toString();
             ModelReader.Result result = reader.read(model);
-            if (result instanceof ModelReader.Valid valid) {
-                generate(valid.model());
+            if (result instanceof ModelReader.Valid ok) {
+                valid.put(name, ok.model());
             } else if (result instanceof ModelReader.Deferred) {
-                deferred.add(((TypeElement) model).getQualifiedName().toString());
+                deferred.add(name);
+            } else {
+                generated.put(name, false);
             }
+        }
+        // A model is generated only when the models it points to get their query classes too: otherwise its own
+        // class would add javac errors about them to the targets' real errors. Until nothing changes, since
+        // leaving out one model may leave out those that point to it.
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Iterator<Map.Entry<String, ModelDescriptor>> it = valid.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, ModelDescriptor> entry = it.next();
+                Targets targets = targets(entry.getValue(), valid.keySet());
+                if (targets != Targets.READY) {
+                    it.remove();
+                    changed = true;
+                    if (targets == Targets.WAIT) {
+                        deferred.add(entry.getKey());
+                    } else {
+                        generated.put(entry.getKey(), false);
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, ModelDescriptor> entry : valid.entrySet()) {
+            generated.put(entry.getKey(), generate(entry.getValue()));
         }
         // Claim when RegistryProcessor has had its turn in this round, or when the round holds no Quarry annotation
         // (only the @Generated of our classes, which RegistryProcessor does not handle).
@@ -76,15 +113,77 @@ public final class ModelProcessor extends AbstractProcessor {
         return second || annotations.stream().noneMatch(Annotations::isQuarry);
     }
 
-    private void generate(ModelDescriptor model) {
+    /**
+     * javac's syntax trees, for the checks that need a field's initializer; null under compilers that do not offer
+     * them (Eclipse, or a wrapped processing environment), which skip those checks.
+     */
+    private Trees trees() {
+        try {
+            return Trees.instance(processingEnv);
+        } catch (IllegalArgumentException | LinkageError notJavac) {
+            return null;
+        }
+    }
+
+    /** Whether the query classes a model's foreign keys refer to exist or come with this round. */
+    private enum Targets {
+        READY,
+        /** A target is deferred to a later round: so is the model. */
+        WAIT,
+        /** A target has errors (reported on it) or no query class (reported here): generate nothing. */
+        MISSING
+    }
+
+    private Targets targets(ModelDescriptor model, Set<String> validNow) {
+        Targets outcome = Targets.READY;
+        for (ModelDescriptor.Column column : model.columns()) {
+            if (!column.isForeignKey()) {
+                continue;
+            }
+            ModelDescriptor.ForeignKey foreignKey = column.foreignKey();
+            String target = foreignKey.targetElement().getQualifiedName().toString();
+            Boolean done = generated.get(target);
+            if (validNow.contains(target) || Boolean.TRUE.equals(done)) {
+                continue;
+            }
+            if (Boolean.FALSE.equals(done)) {
+                return Targets.MISSING;
+            }
+            if (deferred.contains(target)) {
+                outcome = Targets.WAIT;
+                continue;
+            }
+            // Not seen by this processor: a compiled model on the class path, whose query class must be there too.
+            Elements elements = processingEnv.getElementUtils();
+            if (elements.getTypeElement(foreignKey.targetQuery().canonicalName()) != null) {
+                continue;
+            }
+            if (trees == null || trees.getPath(foreignKey.targetElement()) != null) {
+                outcome = Targets.WAIT; // a source model that may still come (generated by another processor)
+                continue;
+            }
+            String targetName = foreignKey.targetElement().getSimpleName().toString();
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, targetName + " is a compiled @Model "
+                    + "without its generated " + foreignKey.targetQuery().simpleName() + ", which foreign key '"
+                    + column.fieldName() + "' needs: compile " + targetName + " with the Quarry annotation "
+                    + "processor (quarry-processor on the annotation processor path)", foreignKey.field());
+            return Targets.MISSING;
+        }
+        return outcome;
+    }
+
+    /** Writes the query class of a model; false if it could not be written (an error was reported). */
+    private boolean generate(ModelDescriptor model) {
         try {
             writer.write(model).writeTo(processingEnv.getFiler());
+            return true;
         } catch (IOException e) {
             // Typically a class of the same name already exists (e.g. OuterInner and Outer.Inner).
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "Cannot write "
                     + model.queryClass().canonicalName() + " for model " + model.modelClass().simpleName() + ": "
                     + e.getMessage() + "; if another class already has this name, rename one of them",
                     model.element());
+            return false;
         }
     }
 }

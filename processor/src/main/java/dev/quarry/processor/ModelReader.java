@@ -1,6 +1,7 @@
 package dev.quarry.processor;
 
 import com.palantir.javapoet.ClassName;
+import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,9 +28,12 @@ import javax.tools.Diagnostic;
  * Reads one {@code @Model} class into a {@link ModelDescriptor}, reporting every problem it finds as an error on the
  * offending element (each message says how to fix it). It checks the class and the rules that span fields (one
  * primary key, distinct column names); {@link ColumnReader} checks each field. It only looks at the model class, its
- * members and the types of its fields, which keeps the processor isolating for Gradle.
+ * members and the types of its fields (for a {@code Ref<Target>} field, the target's primary key), which keeps the
+ * processor isolating for Gradle.
  */
 final class ModelReader {
+    private static final String RELATION_PATH = "dev.quarry.query.RelationPath";
+
     /** The outcome of reading a model. */
     sealed interface Result permits Valid, Invalid, Deferred {
     }
@@ -52,13 +56,38 @@ final class ModelReader {
     private final Elements elements;
     private final Types types;
     private final Messager messager;
+    private final Trees trees;
     private final FieldTypes fieldTypes;
+    private final ForeignKeys foreignKeys;
+    private final Set<String> pathMethods;
 
-    ModelReader(Elements elements, Types types, Messager messager) {
+    /** @param trees javac's syntax trees, or null when the compiler offers none (some checks are skipped then) */
+    ModelReader(Elements elements, Types types, Messager messager, Trees trees) {
         this.elements = elements;
         this.types = types;
         this.messager = messager;
+        this.trees = trees;
         this.fieldTypes = new FieldTypes(elements, types);
+        this.foreignKeys = new ForeignKeys(fieldTypes);
+        this.pathMethods = pathMethods(elements);
+    }
+
+    /**
+     * The methods without parameters that the generated {@code Path} classes inherit from {@code RelationPath}
+     * ({@code join}, {@code isNull}...): a field of the same name would override one of them. Read from the runtime
+     * on the class path, so that the check follows it.
+     */
+    private static Set<String> pathMethods(Elements elements) {
+        TypeElement relationPath = elements.getTypeElement(RELATION_PATH);
+        if (relationPath == null) {
+            return Set.of();
+        }
+        return ElementFilter.methodsIn(elements.getAllMembers(relationPath)).stream()
+                .filter(method -> method.getParameters().isEmpty())
+                .filter(method -> !method.getModifiers().contains(Modifier.PRIVATE)
+                        && !method.getModifiers().contains(Modifier.STATIC))
+                .map(method -> method.getSimpleName().toString())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     Result read(Element annotated) {
@@ -69,7 +98,7 @@ final class ModelReader {
         List<VariableElement> columnFields = new ArrayList<>();
         for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
             if (isColumn(field)) {
-                if (field.asType().getKind() == TypeKind.ERROR) {
+                if (field.asType().getKind() == TypeKind.ERROR || ForeignKeys.pending(field.asType())) {
                     return new Deferred();
                 }
                 columnFields.add(field);
@@ -232,7 +261,8 @@ final class ModelReader {
     private List<ModelDescriptor.Column> columns(TypeElement type, List<VariableElement> fields,
             Diagnostics diagnostics) {
         String modelName = type.getSimpleName().toString();
-        ColumnReader reader = new ColumnReader(type, elements, types, fieldTypes, diagnostics);
+        ColumnReader reader = new ColumnReader(type, elements, types, fieldTypes, foreignKeys, trees, pathMethods,
+                diagnostics);
         List<ModelDescriptor.Column> columns = new ArrayList<>();
         VariableElement firstKey = null;
         Map<String, String> fieldsByColumn = new LinkedHashMap<>();

@@ -9,8 +9,12 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
@@ -30,7 +34,13 @@ final class QueryClassWriter {
     private static final ClassName LIST = ClassName.get("java.util", "List");
     private static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+    private static final ClassName REF = ClassName.get("dev.quarry", "Ref");
+    private static final ClassName ON_DELETE = ClassName.get("dev.quarry.annotation", "OnDelete");
+    private static final ClassName RELATION_PATH = ClassName.get("dev.quarry.query", "RelationPath");
+    private static final ClassName TABLE_SOURCE = ClassName.get("dev.quarry.sql", "TableSource");
+    private static final ClassName JOIN = TABLE_SOURCE.nestedClass("Join");
     private static final String META_CLASS = "Meta";
+    private static final String PATH_CLASS = "Path";
     private static final Pattern PLAIN_TEXT = Pattern.compile("[A-Za-z0-9 _.:+-]*");
 
     private final boolean annotateGenerated;
@@ -59,6 +69,9 @@ final class QueryClassWriter {
                 .initializer("new $L()", META_CLASS)
                 .build());
         for (ModelDescriptor.Column column : model.columns()) {
+            if (column.isForeignKey()) {
+                continue; // a relation path is built per call: it starts a chain of joins
+            }
             query.addField(FieldSpec.builder(pathType(column, modelClass), column.constantName(),
                             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .initializer("new $T<>($L.$N)", column.kind().pathClass.className, META_CLASS,
@@ -74,13 +87,19 @@ final class QueryClassWriter {
                 .addStatement("return db.query(META)")
                 .build());
         for (ModelDescriptor.Column column : model.columns()) {
-            query.addMethod(MethodSpec.methodBuilder(column.fieldName())
+            MethodSpec.Builder method = MethodSpec.methodBuilder(column.fieldName())
                     .addJavadoc(describe(model, column))
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                    .returns(pathType(column, modelClass))
-                    .addStatement("return $N", column.constantName())
-                    .build());
+                    .returns(pathType(column, modelClass));
+            if (column.isForeignKey()) {
+                method.addStatement("return new $T<>($T.from($L.$N))", relationPathClass(column), JOIN, META_CLASS,
+                        column.constantName());
+            } else {
+                method.addStatement("return $N", column.constantName());
+            }
+            query.addMethod(method.build());
         }
+        query.addType(relationPath(model));
         query.addType(new MetaWriter(model).write());
         return JavaFile.builder(model.queryClass().packageName(), query.build())
                 .indent("    ")
@@ -88,17 +107,100 @@ final class QueryClassWriter {
                 .build();
     }
 
-    private static TypeName pathType(ModelDescriptor.Column column, ClassName modelClass) {
+    /**
+     * The path type of a column in queries of {@code root}: {@code StringField<Book>}, or for a foreign key the
+     * target's {@code AuthorQuery.Path<Book>}.
+     */
+    private static TypeName pathType(ModelDescriptor.Column column, TypeName root) {
+        if (column.isForeignKey()) {
+            return ParameterizedTypeName.get(relationPathClass(column), root);
+        }
         ValueKind.PathClass path = column.kind().pathClass;
         return path.takesValueType
-                ? ParameterizedTypeName.get(path.className, modelClass, column.mapping().boxedType())
-                : ParameterizedTypeName.get(path.className, modelClass);
+                ? ParameterizedTypeName.get(path.className, root, column.mapping().boxedType())
+                : ParameterizedTypeName.get(path.className, root);
+    }
+
+    /** The {@code Path} class nested in the target's query class. */
+    private static ClassName relationPathClass(ModelDescriptor.Column foreignKey) {
+        return foreignKey.foreignKey().targetQuery().nestedClass(PATH_CLASS);
+    }
+
+    /**
+     * The nested {@code Path<R>}: the model reached through a foreign key from another model {@code R}, with a
+     * method per field (relations included, so that paths go on through them).
+     */
+    private static TypeSpec relationPath(ModelDescriptor model) {
+        ClassName modelClass = model.modelClass();
+        TypeVariableName root = TypeVariableName.get(rootVariable(model));
+        TypeSpec.Builder path = TypeSpec.classBuilder(PATH_CLASS)
+                .addJavadoc("{@link $T} reached through a foreign key from the queried model {@code $L}:\n$L's "
+                        + "fields as paths of {@code $L}'s queries, e.g. {@code $L}.\n", modelClass, root,
+                        modelClass.simpleName(), root, example(model))
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addTypeVariable(root)
+                .superclass(ParameterizedTypeName.get(RELATION_PATH, root, modelClass))
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(JOIN, "join")
+                        .addStatement("super(join)")
+                        .build());
+        for (ModelDescriptor.Column column : model.columns()) {
+            TypeName type = pathType(column, root);
+            MethodSpec.Builder method = MethodSpec.methodBuilder(column.fieldName())
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(type);
+            if (column.isForeignKey()) {
+                method.addStatement("return new $T<>(join($L.$N))", relationPathClass(column), META_CLASS,
+                        column.constantName());
+            } else {
+                method.addStatement("return new $T<>(column($L.$N))", column.kind().pathClass.className,
+                        META_CLASS, column.constantName());
+            }
+            path.addMethod(method.build());
+        }
+        return path.build();
+    }
+
+    /**
+     * The type variable of {@code Path}: {@code R}, unless a type the class mentions is named so (a model or an enum
+     * named {@code R}), which the variable would hide.
+     */
+    private static String rootVariable(ModelDescriptor model) {
+        Set<String> names = new HashSet<>(model.modelClass().simpleNames());
+        for (ModelDescriptor.Column column : model.columns()) {
+            if (column.mapping().boxedType() instanceof ClassName type) {
+                names.addAll(type.simpleNames());
+            }
+            if (column.isForeignKey()) {
+                names.addAll(column.foreignKey().target().simpleNames());
+                names.add(column.foreignKey().targetQuery().simpleName());
+            }
+        }
+        String name = "R";
+        for (int i = 2; names.contains(name); i++) {
+            name = "R" + i;
+        }
+        return name;
+    }
+
+    /** A path through this model for the javadoc of its {@code Path}: {@code BookQuery.author().name()}. */
+    private static String example(ModelDescriptor model) {
+        String field = model.columns().stream().filter(c -> !c.primaryKey()).findFirst()
+                .orElse(model.primaryKey()).fieldName();
+        return "XxxQuery." + Names.variableName(model.modelClass().simpleName()) + "()." + field + "()";
     }
 
     /** The javadoc of a field-path method: column, SQL type and options. */
     private static CodeBlock describe(ModelDescriptor model, ModelDescriptor.Column column) {
-        CodeBlock.Builder doc = CodeBlock.builder()
-                .add("{@code $L}: column {@code $L.$L}, ", column.fieldName(), model.tableName(), column.columnName());
+        CodeBlock.Builder doc = CodeBlock.builder();
+        if (column.isForeignKey()) {
+            doc.add("{@code $L}: foreign key {@code $L.$L} to {@link $T}, ", column.fieldName(), model.tableName(),
+                    column.columnName(), column.foreignKey().target());
+        } else {
+            doc.add("{@code $L}: column {@code $L.$L}, ", column.fieldName(), model.tableName(),
+                    column.columnName());
+        }
         switch (column.kind()) {
             case BOOLEAN -> doc.add("BOOLEAN");
             case SHORT -> doc.add("SMALLINT");
@@ -132,6 +234,9 @@ final class QueryClassWriter {
         }
         if (column.defaultText() != null) {
             options.add("default " + javadocText(column.defaultText()));
+        }
+        if (column.isForeignKey()) {
+            options.add("on delete " + column.foreignKey().onDelete());
         }
         return doc.add(", $L.\n", String.join(", ", options)).build();
     }
@@ -201,6 +306,9 @@ final class QueryClassWriter {
             }
             meta.addMethod(getValue());
             meta.addMethod(setValue());
+            if (model.columns().stream().anyMatch(ModelDescriptor.Column::isForeignKey)) {
+                meta.addMethod(ref());
+            }
             MethodSpec applyDefaults = applyDefaults();
             if (applyDefaults != null) {
                 meta.addMethod(applyDefaults);
@@ -242,6 +350,11 @@ final class QueryClassWriter {
                 // Lets projections (values/valuesList) turn stored names back into constants.
                 code.add(".enumType($T.class)", column.mapping().javaType());
             }
+            if (column.isForeignKey()) {
+                // A supplier: two models may point to each other without initialising each other's classes.
+                code.add(".foreignKey(() -> $T.META, $T.$L)", column.foreignKey().targetQuery(), ON_DELETE,
+                        column.foreignKey().onDelete());
+            }
             return code.add(".build()").build();
         }
 
@@ -250,7 +363,13 @@ final class QueryClassWriter {
                     .addParameter(ROW, "row")
                     .addException(SQL_EXCEPTION)
                     .addStatement("$T $L = new $T()", modelClass, variable, modelClass);
+            String modelName = String.join(".", modelClass.simpleNames());
             for (ModelDescriptor.Column column : model.columns()) {
+                if (column.isForeignKey()) {
+                    method.addStatement("$L.setIdFromRow(row.$L(), $S)", get(column), column.kind().rowGetterOrNull,
+                            modelName + "." + column.fieldName());
+                    continue;
+                }
                 CodeBlock value = column.kind() == ValueKind.ENUM
                         ? CodeBlock.of("row.getEnum($T::valueOf)", column.mapping().javaType())
                         : CodeBlock.of("row.$L()", column.primitive() ? column.kind().rowGetter
@@ -267,7 +386,7 @@ final class QueryClassWriter {
                     .addException(SQL_EXCEPTION);
             for (ModelDescriptor.Column column : model.columns()) {
                 if (!column.primaryKey()) {
-                    method.addStatement("binder.$L($L)", column.kind().binderSetter, get(column));
+                    method.addStatement("binder.$L($L)", column.kind().binderSetter, value(column));
                 }
             }
             return method.build();
@@ -276,7 +395,8 @@ final class QueryClassWriter {
         private MethodSpec getValue() {
             CodeBlock.Builder code = CodeBlock.builder().add("return switch (column.fieldName()) {\n$>");
             for (ModelDescriptor.Column column : model.columns()) {
-                code.add("case $S -> $L;\n", column.fieldName(), get(column));
+                code.add("case $S -> $L;\n", column.fieldName(),
+                        column.isForeignKey() ? CodeBlock.of("$L.id()", get(column)) : get(column));
             }
             code.add("default -> throw unknownColumn(column);\n$<};\n");
             return override("getValue", ClassName.OBJECT)
@@ -289,14 +409,31 @@ final class QueryClassWriter {
         private MethodSpec setValue() {
             CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch (column.fieldName())");
             for (ModelDescriptor.Column column : model.columns()) {
-                code.add("case $S -> $L;\n", column.fieldName(),
-                        set(column, CodeBlock.of("($T) value", column.mapping().boxedType())));
+                code.add("case $S -> $L;\n", column.fieldName(), column.isForeignKey()
+                        ? CodeBlock.of("$L.setId(value)", get(column))
+                        : set(column, CodeBlock.of("($T) value", column.mapping().boxedType())));
             }
             code.add("default -> throw unknownColumn(column);\n").endControlFlow();
             return override("setValue", TypeName.VOID)
                     .addParameter(modelClass, variable)
                     .addParameter(COLUMN_META, "column")
                     .addParameter(ClassName.OBJECT, "value")
+                    .addCode(code.build())
+                    .build();
+        }
+
+        /** The {@code Ref} of each foreign key, for the query layer (loading related objects into it). */
+        private MethodSpec ref() {
+            CodeBlock.Builder code = CodeBlock.builder().add("return switch (column.fieldName()) {\n$>");
+            for (ModelDescriptor.Column column : model.columns()) {
+                if (column.isForeignKey()) {
+                    code.add("case $S -> $L;\n", column.fieldName(), get(column));
+                }
+            }
+            code.add("default -> throw unknownColumn(column);\n$<};\n");
+            return override("ref", ParameterizedTypeName.get(REF, WildcardTypeName.subtypeOf(Object.class)))
+                    .addParameter(modelClass, variable)
+                    .addParameter(COLUMN_META, "column")
                     .addCode(code.build())
                     .build();
         }
@@ -328,6 +465,13 @@ final class QueryClassWriter {
             return column.getter() != null
                     ? CodeBlock.of("$L.$N()", variable, column.getter())
                     : CodeBlock.of("$L.$N", variable, column.fieldName());
+        }
+
+        /** The column's value to bind: the field, or a foreign key's {@code ref.<Long>id()}. */
+        private CodeBlock value(ModelDescriptor.Column column) {
+            return column.isForeignKey()
+                    ? CodeBlock.of("$L.<$T>id()", get(column), column.mapping().boxedType())
+                    : get(column);
         }
 
         /** Assigns the field: directly, or through its setter when it is private. */

@@ -7,14 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import dev.quarry.Ref;
+import dev.quarry.annotation.OnDelete;
 import dev.quarry.meta.ColumnMeta;
 import dev.quarry.meta.ColumnType;
 import dev.quarry.meta.ModelMeta;
 import dev.quarry.meta.ModelRegistry;
+import dev.quarry.query.Expression;
+import dev.quarry.query.RelationPath;
+import dev.quarry.sql.ColumnRef;
+import dev.quarry.sql.TableSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +30,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratedCodeTest {
     private static ClassLoader loader;
+    private static ClassLoader novelLoader;
 
     /** Loads the classes of a compilation from memory, delegating everything else (the runtime) to the parent. */
     private static final class CompiledClasses extends ClassLoader {
@@ -82,6 +91,121 @@ class GeneratedCodeTest {
                         """));
         assertThat(compilation).succeeded();
         loader = new CompiledClasses(compilation);
+        Compilation novels = compile(ValidModelTest.novelSources());
+        assertThat(novels).succeeded();
+        novelLoader = new CompiledClasses(novels);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ModelMeta<Object> novelMeta(String modelName) throws ReflectiveOperationException {
+        return (ModelMeta<Object>) ModelRegistry.of(Class.forName(modelName, true, novelLoader));
+    }
+
+    /** The result of a static method without parameters of a generated class, or of a method of an object. */
+    private static Object call(Object target, String method) throws ReflectiveOperationException {
+        if (target instanceof String className) {
+            return Class.forName(className, true, novelLoader).getMethod(method).invoke(null);
+        }
+        return target.getClass().getMethod(method).invoke(target);
+    }
+
+    @Test
+    void foreignKeyColumnsDescribeTheirRelation() throws ReflectiveOperationException {
+        ModelMeta<Object> novel = novelMeta("com.example.Novel");
+        ModelMeta<Object> author = novelMeta("com.example.people.Author");
+
+        ColumnMeta authorKey = novel.column("author");
+        assertTrue(authorKey.isForeignKey());
+        assertEquals("author_id", authorKey.columnName());
+        assertEquals(ColumnType.LONG, authorKey.type());
+        assertFalse(authorKey.nullable());
+        assertFalse(authorKey.primaryKey());
+        assertFalse(authorKey.generated());
+        assertTrue(authorKey.indexed());
+        assertFalse(authorKey.unique());
+        assertSame(author, authorKey.references());
+        assertEquals(OnDelete.CASCADE, authorKey.onDelete());
+        assertSame(novel, authorKey.owner());
+
+        ColumnMeta coAuthor = novel.column("coAuthor");
+        assertEquals("co_author_id", coAuthor.columnName());
+        assertTrue(coAuthor.nullable());
+        assertSame(author, coAuthor.references());
+        assertEquals(OnDelete.SET_NULL, coAuthor.onDelete());
+
+        ColumnMeta language = novel.column("language");
+        assertEquals("lang", language.columnName());
+        assertEquals(ColumnType.VARCHAR, language.type());
+        assertEquals(5, language.maxLength());
+        assertSame(novelMeta("com.example.Language"), language.references());
+
+        ColumnMeta sequel = novel.column("sequelOf");
+        assertSame(novel, sequel.references());
+
+        ColumnMeta cover = novel.column("cover");
+        assertEquals(ColumnType.UUID, cover.type());
+        assertTrue(cover.unique());
+        assertFalse(cover.indexed());
+        assertEquals(OnDelete.DO_NOTHING, cover.onDelete());
+
+        ColumnMeta shelf = novel.column("shelf");
+        assertEquals(ColumnType.INTEGER, shelf.type());
+        assertEquals("1", shelf.defaultValue());
+        assertEquals(OnDelete.SET_DEFAULT, shelf.onDelete());
+
+        assertFalse(novel.column("title").isForeignKey());
+        assertNull(novel.column("title").onDelete());
+    }
+
+    @Test
+    void refReturnsTheFieldsRefAndValuesGoThroughIt() throws ReflectiveOperationException {
+        ModelMeta<Object> novel = novelMeta("com.example.Novel");
+        Object instance = novel.newInstance();
+        Object authorRef = instance.getClass().getField("author").get(instance);
+        assertSame(authorRef, novel.ref(instance, novel.column("author")));
+        Object coverRef = instance.getClass().getMethod("getCover").invoke(instance);
+        assertSame(coverRef, novel.ref(instance, novel.column("cover"))); // private, through its getter
+        assertThrows(IllegalArgumentException.class, () -> novel.ref(instance, novel.column("title")));
+
+        novel.setValue(instance, novel.column("author"), 5L);
+        assertEquals(5L, ((Ref<?>) authorRef).<Long>id());
+        assertEquals(5L, novel.getValue(instance, novel.column("author")));
+        assertNull(novel.getValue(instance, novel.column("publisher")));
+        UUID key = UUID.randomUUID();
+        novel.setValue(instance, novel.column("cover"), key);
+        assertEquals(key, ((Ref<?>) coverRef).<UUID>id());
+    }
+
+    @Test
+    void relationPathsJoinThroughTheForeignKeys() throws ReflectiveOperationException {
+        ModelMeta<Object> novel = novelMeta("com.example.Novel");
+        ModelMeta<Object> author = novelMeta("com.example.people.Author");
+        ModelMeta<Object> publisher = novelMeta("com.example.Publisher");
+
+        RelationPath<?, ?> toAuthor = (RelationPath<?, ?>) call("com.example.NovelQuery", "author");
+        TableSource.Join join = toAuthor.join();
+        assertSame(novel.column("author"), join.foreignKey());
+        assertEquals(new TableSource.Root(novel), join.parent());
+        assertSame(author, join.model());
+
+        ColumnRef name = (ColumnRef) ((Expression<?, ?>) call(toAuthor, "name")).node();
+        assertEquals(join, name.source());
+        assertSame(author.column("name"), name.column());
+        // The target's key is the foreign key's own value: no join needed.
+        ColumnRef id = (ColumnRef) ((Expression<?, ?>) call(toAuthor, "id")).node();
+        assertEquals(new TableSource.Root(novel), id.source());
+        assertSame(novel.column("author"), id.column());
+
+        RelationPath<?, ?> toPublisher = (RelationPath<?, ?>) call(toAuthor, "publisher");
+        assertEquals(new TableSource.Join(join, author.column("publisher")), toPublisher.join());
+        assertSame(publisher, toPublisher.join().model());
+        assertTrue(toPublisher.join().nullable());
+        assertEquals(2, toPublisher.join().depth());
+
+        RelationPath<?, ?> toSequel = (RelationPath<?, ?>) call("com.example.NovelQuery", "sequelOf");
+        assertSame(novel, toSequel.join().model());
+        RelationPath<?, ?> toSequelsAuthor = (RelationPath<?, ?>) call(toSequel, "author");
+        assertEquals(new TableSource.Join(toSequel.join(), novel.column("author")), toSequelsAuthor.join());
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package dev.quarry.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 import static dev.quarry.processor.Compilations.columnOf;
 import static dev.quarry.processor.Compilations.compile;
 import static dev.quarry.processor.Compilations.lineOf;
@@ -8,10 +9,18 @@ import static dev.quarry.processor.Compilations.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every validation error of the processor: its message, and where javac shows it (line and column). Each test
@@ -863,6 +872,285 @@ class InvalidModelTest {
                     + "has no effect: static and transient fields are not columns", "cache;", "@MaxLength");
             assertBookError("@Indexed public static int counter;", "@Indexed on static field 'counter' has no "
                     + "effect", "counter;", "@Indexed");
+        }
+    }
+
+    // ---- 14. foreign keys -----------------------------------------------------------------------------------------
+
+    @Nested
+    class Relations {
+        private static final String AUTHOR = """
+                package com.example;
+
+                import dev.quarry.annotation.*;
+
+                @Model
+                public class Author {
+                    @PrimaryKey public Long id;
+                    @MaxLength(100) public String name;
+                }
+                """;
+
+        /** A model {@code Book} with a valid primary key and the given members, which may use {@code Ref}. */
+        private static String book(String members) {
+            return """
+                    package com.example;
+
+                    import dev.quarry.Ref;
+                    import dev.quarry.annotation.*;
+
+                    @Model
+                    public class Book {
+                        @PrimaryKey public Long id;
+                    %s
+                    }
+                    """.formatted(members.indent(4).stripTrailing());
+        }
+
+        /** Compiles Book (with the members) and Author; asserts the only error, on the markers. */
+        private Compilation assertRelationError(String members, String message, String lineMarker,
+                String columnMarker) {
+            String code = book(members);
+            JavaFileObject file = source("Book", code);
+            Compilation compilation = compile(file, source("Author", AUTHOR));
+            assertThat(compilation).failed();
+            assertThat(compilation).hadErrorContaining(message).inFile(file).onLine(lineOf(code, lineMarker))
+                    .atColumn(columnOf(code, columnMarker));
+            assertEquals(1, errorCount(compilation), () -> compilation.diagnostics().toString());
+            return compilation;
+        }
+
+        private Compilation assertRelationError(String members, String message, String marker) {
+            return assertRelationError(members, message, marker, marker);
+        }
+
+        @Test
+        void refWithoutForeignKey() {
+            assertRelationError("public final Ref<Author> author = new Ref<>();", "Ref field 'author' needs "
+                    + "@ForeignKey(onDelete = ...): choose what deleting the Author does to this Book (CASCADE, "
+                    + "PROTECT, SET_NULL, ...)", "author =");
+        }
+
+        @Test
+        void foreignKeyOnAFieldThatIsNotARef() {
+            assertRelationError("@ForeignKey(onDelete = OnDelete.CASCADE) public Long author;", "@ForeignKey goes on "
+                    + "a Ref<Target> field, but 'author' is java.lang.Long: declare the relation as "
+                    + "`@ForeignKey(onDelete = ...) public final Ref<Target> author = new Ref<>();`, or remove "
+                    + "@ForeignKey", "author;", "@ForeignKey");
+        }
+
+        @Test
+        void rawRef() {
+            String code = book("@SuppressWarnings(\"rawtypes\") @ForeignKey(onDelete = OnDelete.CASCADE) "
+                    + "public final Ref author = new Ref();");
+            JavaFileObject file = source("Book", code);
+            Compilation compilation = compile(file, source("Author", AUTHOR));
+            assertThat(compilation).hadErrorContaining("Ref field 'author' needs a model type argument, the model it "
+                    + "points to: declare it as `public final Ref<Target> author = new Ref<>();`").inFile(file)
+                    .onLine(lineOf(code, "author =")).atColumn(columnOf(code, "author ="));
+            assertEquals(1, errorCount(compilation));
+        }
+
+        @Test
+        void wildcardRef() {
+            assertRelationError("@ForeignKey(onDelete = OnDelete.CASCADE) public final Ref<?> author = new Ref<>();",
+                    "Ref field 'author' needs a model type argument", "author =");
+            assertRelationError("@ForeignKey(onDelete = OnDelete.CASCADE) public final Ref<? extends Author> author "
+                    + "= new Ref<>();", "Ref field 'author' needs a model type argument", "author =");
+        }
+
+        @Test
+        void targetThatIsNotAModel() {
+            assertRelationError("@ForeignKey(onDelete = OnDelete.CASCADE) public final Ref<String> author = "
+                    + "new Ref<>();", "String is not a @Model: a foreign key must point to a model; annotate String "
+                    + "with @Model, or make 'author' a Ref to a model", "author =");
+        }
+
+        @Test
+        void setNullWithoutNullable() {
+            assertRelationError("@ForeignKey(onDelete = OnDelete.SET_NULL) public final Ref<Author> author = "
+                    + "new Ref<>();", "SET_NULL needs @Nullable on 'author': deleting the Author sets author_id to "
+                    + "NULL; add @Nullable, or choose another onDelete", "author =", ".SET_NULL");
+        }
+
+        @Test
+        void setDefaultWithoutDefault() {
+            assertRelationError("@ForeignKey(onDelete = OnDelete.SET_DEFAULT) public final Ref<Author> author = "
+                    + "new Ref<>();", "SET_DEFAULT needs @Default on 'author': deleting the Author sets author_id to "
+                    + "the @Default key", "author =", ".SET_DEFAULT");
+        }
+
+        @Test
+        void defaultWithoutSetDefault() {
+            assertRelationError("@ForeignKey(onDelete = OnDelete.CASCADE) @Default(\"1\") public final Ref<Author> "
+                    + "author = new Ref<>();", "@Default on foreign key 'author' is used only by onDelete = "
+                    + "SET_DEFAULT: remove @Default, or use onDelete = SET_DEFAULT", "author =", "@Default");
+        }
+
+        @Test
+        void defaultThatIsNotAKeyOfTheTarget() {
+            assertRelationError("@ForeignKey(onDelete = OnDelete.SET_DEFAULT) @Default(\"first\") "
+                    + "public final Ref<Author> author = new Ref<>();", "@Default(\"first\") of 'author' is not a "
+                    + "valid long", "author =", "\"first\"");
+        }
+
+        @Test
+        void refThatIsNeitherFinalNorInitialised() {
+            assertRelationError("@ForeignKey(onDelete = OnDelete.CASCADE) public Ref<Author> author;", "Ref field "
+                    + "'author' is not initialised, so it would be null when Quarry reads a Book: initialise it: "
+                    + "`public final Ref<Author> author = new Ref<>();`", "author;");
+        }
+
+        @Test
+        void privateRefWithoutGetter() {
+            assertRelationError("@ForeignKey(onDelete = OnDelete.CASCADE) private final Ref<Author> author = "
+                    + "new Ref<>();", "private Ref field 'author' needs a getter getAuthor() returning it (no setter "
+                    + "needed: Quarry never replaces the Ref), or make the field package-private/public", "author =");
+        }
+
+        @Test
+        void sizeAnnotationsDoNotApply() {
+            assertRelationError("@ForeignKey(onDelete = OnDelete.CASCADE) @MaxLength(5) public final Ref<Author> "
+                    + "author = new Ref<>();", "@MaxLength does not apply to foreign key 'author': its column takes "
+                    + "its width from the target's primary key; remove @MaxLength", "author =", "@MaxLength");
+        }
+
+        @Test
+        void foreignKeyAsPrimaryKey() {
+            String code = """
+                    package com.example;
+
+                    import dev.quarry.Ref;
+                    import dev.quarry.annotation.*;
+
+                    @Model
+                    public class Profile {
+                        @PrimaryKey @ForeignKey(onDelete = OnDelete.CASCADE) public final Ref<Author> author = new Ref<>();
+                    }
+                    """;
+            JavaFileObject file = source("Profile", code);
+            Compilation compilation = compile(file, source("Author", AUTHOR));
+            assertThat(compilation).hadErrorContaining("Foreign key 'author' cannot be the @PrimaryKey").inFile(file)
+                    .onLine(lineOf(code, "author =")).atColumn(columnOf(code, "@PrimaryKey"));
+            assertEquals(1, errorCount(compilation));
+        }
+
+        @Test
+        void foreignKeyOnAStaticField() {
+            assertRelationError("@ForeignKey(onDelete = OnDelete.CASCADE) public static Ref<Author> author;",
+                    "@ForeignKey on static field 'author' has no effect", "author;", "@ForeignKey");
+        }
+
+        @Test
+        void fieldNamedLikeAMethodOfRelationPath() {
+            assertRelationError("public int join;", "A field named 'join' would give BookQuery.Path (the paths of "
+                    + "Book reached through a foreign key) a join() method, which clashes with RelationPath.join(): "
+                    + "give the Java field another name and keep the column with @Column(name = \"join\")", "join;");
+            assertRelationError("public boolean isNull;", "clashes with RelationPath.isNull()", "isNull;");
+        }
+
+        @Test
+        void foreignKeyColumnThatAnotherFieldUses() {
+            assertRelationError("""
+                    public Long authorId;
+                    @ForeignKey(onDelete = OnDelete.CASCADE) public final Ref<Author> author = new Ref<>();
+                    """, "Field 'author' maps to column 'author_id', which field 'authorId' already uses", "author =");
+        }
+
+        @Test
+        void aTargetWithErrorsReportsThemAlone() {
+            // Book is valid, but Author has an error: Book's query class would refer to the missing AuthorQuery,
+            // so none is generated, and javac adds nothing to Author's own error. Also through a chain of models.
+            JavaFileObject author = source("Author", """
+                    package com.example;
+
+                    import dev.quarry.annotation.*;
+
+                    @Model
+                    public class Author {
+                        @PrimaryKey public Long id;
+                        public String name;
+                    }
+                    """);
+            JavaFileObject book = source("Book", book("@ForeignKey(onDelete = OnDelete.CASCADE) public final "
+                    + "Ref<Author> author = new Ref<>();"));
+            JavaFileObject review = source("Review", """
+                    package com.example;
+
+                    import dev.quarry.Ref;
+                    import dev.quarry.annotation.*;
+
+                    @Model
+                    public class Review {
+                        @PrimaryKey public Long id;
+                        @ForeignKey(onDelete = OnDelete.CASCADE) public final Ref<Book> book = new Ref<>();
+                    }
+                    """);
+            JavaFileObject usage = source("Usage", """
+                    package com.example;
+
+                    class Usage {
+                        Object name = ReviewQuery.book().author().name();
+                    }
+                    """);
+            Compilation compilation = compile(review, usage, book, author);
+            assertThat(compilation).hadErrorContaining("String field 'name' needs a length").inFile(author);
+            assertEquals(1, errorCount(compilation), () -> compilation.diagnostics().toString());
+        }
+
+        @Test
+        void aTargetWithoutAUsableKeyReportsItAlone() {
+            JavaFileObject author = source("Author", """
+                    package com.example;
+
+                    import dev.quarry.annotation.*;
+
+                    @Model
+                    public class Author {
+                        @PrimaryKey public double id;
+                    }
+                    """);
+            Compilation compilation = compile(source("Book", book("@ForeignKey(onDelete = OnDelete.CASCADE) "
+                    + "public final Ref<Author> author = new Ref<>();")), author);
+            assertThat(compilation).hadErrorContaining("Primary key 'id' has type double").inFile(author);
+            assertEquals(1, errorCount(compilation), () -> compilation.diagnostics().toString());
+        }
+
+        @Test
+        void aMissingTargetIsLeftToJavac() {
+            String code = book("@ForeignKey(onDelete = OnDelete.CASCADE) public final Ref<Writer> author = "
+                    + "new Ref<>();");
+            JavaFileObject file = source("Book", code);
+            Compilation compilation = compile(file);
+            assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(file)
+                    .onLine(lineOf(code, "author ="));
+            assertEquals(1, errorCount(compilation), () -> compilation.diagnostics().toString());
+        }
+
+        @Test
+        void aCompiledTargetWithoutItsQueryClass(@TempDir Path classes) throws IOException {
+            Compilation first = javac().withOptions("-proc:none").compile(source("Author", AUTHOR));
+            assertThat(first).succeeded();
+            for (JavaFileObject file : first.generatedFiles()) {
+                try (InputStream in = file.openInputStream()) {
+                    Path out = classes.resolve("com/example/Author.class");
+                    Files.createDirectories(out.getParent());
+                    Files.copy(in, out);
+                }
+            }
+            List<File> classPath = new ArrayList<>(List.of(classes.toFile()));
+            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                classPath.add(new File(entry));
+            }
+            String code = book("@ForeignKey(onDelete = OnDelete.CASCADE) public final Ref<Author> author = "
+                    + "new Ref<>();");
+            JavaFileObject file = source("Book", code);
+            Compilation compilation = javac().withProcessors(new ModelProcessor(), new RegistryProcessor())
+                    .withClasspath(classPath).compile(file);
+            assertThat(compilation).hadErrorContaining("Author is a compiled @Model without its generated "
+                    + "AuthorQuery, which foreign key 'author' needs: compile Author with the Quarry annotation "
+                    + "processor").inFile(file).onLine(lineOf(code, "author =")).atColumn(columnOf(code, "author ="));
+            assertEquals(1, errorCount(compilation), () -> compilation.diagnostics().toString());
         }
     }
 

@@ -21,6 +21,7 @@ class QueryTypeSafetyTest {
     private static final JavaFileObject BOOK = source("Book", """
             package com.example;
 
+            import dev.quarry.Ref;
             import dev.quarry.annotation.*;
             import java.math.BigDecimal;
             import java.time.LocalDate;
@@ -38,12 +39,14 @@ class QueryTypeSafetyTest {
                 public int pages;
                 public Status status;
                 public boolean available;
+                @ForeignKey(onDelete = OnDelete.CASCADE) public final Ref<Author> author = new Ref<>();
             }
             """);
 
     private static final JavaFileObject AUTHOR = source("Author", """
             package com.example;
 
+            import dev.quarry.Ref;
             import dev.quarry.annotation.*;
 
             @Model
@@ -51,6 +54,19 @@ class QueryTypeSafetyTest {
                 @PrimaryKey public Long id;
                 @MaxLength(100) public String name;
                 public int age;
+                @Nullable @ForeignKey(onDelete = OnDelete.SET_NULL) public final Ref<Publisher> publisher = new Ref<>();
+            }
+            """);
+
+    private static final JavaFileObject PUBLISHER = source("Publisher", """
+            package com.example;
+
+            import dev.quarry.annotation.*;
+
+            @Model
+            public class Publisher {
+                @PrimaryKey public Long id;
+                @MaxLength(100) public String name;
             }
             """);
 
@@ -122,7 +138,36 @@ class QueryTypeSafetyTest {
                                 + "java.time.LocalDateTime>)"),
                 // typos are compile errors too
                 Arguments.of("BookQuery.objects(db).filter(BookQuery.titel().eq(\"x\"));",
-                        "cannot find symbol\n  symbol:   method titel()"));
+                        "cannot find symbol\n  symbol:   method titel()"),
+                // paths through foreign keys: the target's fields with their types, as conditions of the root model
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.author().name().eq(5));",
+                        "no suitable method found for eq(int)"),
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.author().age().icontains(\"3\"));",
+                        "cannot find symbol\n  symbol:   method icontains(java.lang.String)"),
+                Arguments.of("AuthorQuery.objects(db).filter(BookQuery.author().name().eq(\"x\"));",
+                        "dev.quarry.query.Condition<com.example.Book> cannot be converted to "
+                                + "dev.quarry.query.Condition<com.example.Author>"),
+                Arguments.of("BookQuery.objects(db).filter(AuthorQuery.publisher().name().eq(\"x\"));",
+                        "dev.quarry.query.Condition<com.example.Author> cannot be converted to "
+                                + "dev.quarry.query.Condition<com.example.Book>"),
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.author().publisher().name().eq(5));",
+                        "no suitable method found for eq(int)"),
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.author().nmae().eq(\"x\"));",
+                        "cannot find symbol\n  symbol:   method nmae()"),
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.author().publisher().author());",
+                        "cannot find symbol\n  symbol:   method author()"),
+                // a relation is not a value
+                Arguments.of("BookQuery.objects(db).filter(BookQuery.author().eq(3L));",
+                        "cannot find symbol\n  symbol:   method eq(long)"),
+                Arguments.of("BookQuery.objects(db).orderBy(BookQuery.author().desc());",
+                        "cannot find symbol\n  symbol:   method desc()"),
+                // selectRelated takes to-one paths of the queried model only
+                Arguments.of("BookQuery.objects(db).selectRelated(BookQuery.title());",
+                        "varargs mismatch; dev.quarry.query.StringField<com.example.Book> cannot be converted to "
+                                + "dev.quarry.query.ToOne<com.example.Book>"),
+                Arguments.of("BookQuery.objects(db).selectRelated(AuthorQuery.publisher());",
+                        "varargs mismatch; com.example.PublisherQuery.Path<com.example.Author> cannot be converted "
+                                + "to dev.quarry.query.ToOne<com.example.Book>"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -130,7 +175,7 @@ class QueryTypeSafetyTest {
     void mustNotCompile(String snippet, String error) {
         String code = usage(snippet);
         JavaFileObject usage = source("Usage", code);
-        Compilation compilation = compile(BOOK, AUTHOR, usage);
+        Compilation compilation = compile(BOOK, AUTHOR, PUBLISHER, usage);
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorContaining(error).inFile(usage).onLine(lineOf(code, snippet));
     }
@@ -153,8 +198,17 @@ class QueryTypeSafetyTest {
                         Assignment<Book> pages = BookQuery.pages().set(3);
                         Assignment<Book> price = BookQuery.price().set(BookQuery.price().times(2));
                         Assignment<Book> nothing = BookQuery.price().setNull();
-                        Assignment<Book> published = BookQuery.published().set(LocalDate.now());"""));
-        Compilation compilation = compile(BOOK, AUTHOR, usage);
+                        Assignment<Book> published = BookQuery.published().set(LocalDate.now());
+                        Condition<Book> byAuthor = BookQuery.author().name().eq("x")
+                            .and(BookQuery.author().id().eq(3L))
+                            .and(BookQuery.author().age().between(20, 30))
+                            .and(BookQuery.author().publisher().name().eq("x"))
+                            .and(BookQuery.author().publisher().isNull())
+                            .and(BookQuery.author().isNotNull());
+                        BookQuery.objects(db).filter(byAuthor).orderBy(BookQuery.author().name().asc())
+                            .selectRelated(BookQuery.author(), BookQuery.author().publisher());
+                        AuthorQuery.objects(db).filter(AuthorQuery.publisher().name().icontains("x"));"""));
+        Compilation compilation = compile(BOOK, AUTHOR, PUBLISHER, usage);
         assertThat(compilation).succeededWithoutWarnings();
     }
 }

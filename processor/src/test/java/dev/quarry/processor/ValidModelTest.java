@@ -2,6 +2,7 @@ package dev.quarry.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 import static dev.quarry.processor.Compilations.compile;
 import static dev.quarry.processor.Compilations.compileStrict;
 import static dev.quarry.processor.Compilations.source;
@@ -10,13 +11,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Valid models compile without a single warning (even with every lint and -Werror), and the generated code has the
@@ -114,6 +122,105 @@ class ValidModelTest {
             }
             """;
 
+    /**
+     * A model with foreign keys of every kind: to a model of another package (which has a foreign key of its own),
+     * nullable, String-keyed with an explicit column name, to itself, private and unique to a UUID-keyed model, and
+     * SET_DEFAULT to an Integer-keyed model.
+     */
+    static final String NOVEL = """
+            package com.example;
+
+            import com.example.people.Author;
+            import dev.quarry.Ref;
+            import dev.quarry.annotation.*;
+
+            @Model
+            public class Novel {
+                @PrimaryKey public Long id;
+                @MaxLength(200) public String title;
+                @ForeignKey(onDelete = OnDelete.CASCADE) public final Ref<Author> author = new Ref<>();
+                @Nullable @ForeignKey(onDelete = OnDelete.SET_NULL) public final Ref<Author> coAuthor = new Ref<>();
+                @Nullable @ForeignKey(onDelete = OnDelete.SET_NULL) public final Ref<Publisher> publisher = new Ref<>();
+                @ForeignKey(onDelete = OnDelete.PROTECT) @Column(name = "lang") @Indexed
+                public final Ref<Language> language = new Ref<>();
+                @Nullable @ForeignKey(onDelete = OnDelete.SET_NULL) public final Ref<Novel> sequelOf = new Ref<>();
+                @Unique @ForeignKey(onDelete = OnDelete.DO_NOTHING) private final Ref<Cover> cover = new Ref<>();
+                @ForeignKey(onDelete = OnDelete.SET_DEFAULT) @Default("1") public Ref<Shelf> shelf = new Ref<>();
+
+                public Ref<Cover> getCover() {
+                    return cover;
+                }
+            }
+            """;
+
+    /** The targets of {@link #NOVEL}, by class name. */
+    static final Map<String, String> NOVEL_TARGETS = Map.of("com.example.people.Author", """
+            package com.example.people;
+
+            import com.example.Publisher;
+            import dev.quarry.Ref;
+            import dev.quarry.annotation.*;
+
+            @Model
+            public class Author {
+                @PrimaryKey public Long id;
+                @MaxLength(100) public String name;
+                @Nullable @ForeignKey(onDelete = OnDelete.SET_NULL) public final Ref<Publisher> publisher = new Ref<>();
+            }
+            """, "com.example.Publisher", """
+            package com.example;
+
+            import dev.quarry.annotation.*;
+
+            @Model
+            public class Publisher {
+                @PrimaryKey public Long id;
+                @MaxLength(100) public String name;
+            }
+            """, "com.example.Language", """
+            package com.example;
+
+            import dev.quarry.annotation.*;
+
+            @Model
+            public class Language {
+                @PrimaryKey @MaxLength(5) public String code;
+                @MaxLength(50) public String name;
+            }
+            """, "com.example.Cover", """
+            package com.example;
+
+            import dev.quarry.annotation.*;
+            import java.util.UUID;
+
+            @Model
+            public class Cover {
+                @PrimaryKey private UUID id;
+                public byte[] image;
+
+                public UUID getId() { return id; }
+                public void setId(UUID id) { this.id = id; }
+            }
+            """, "com.example.Shelf", """
+            package com.example;
+
+            import dev.quarry.annotation.*;
+
+            @Model
+            public class Shelf {
+                @PrimaryKey public Integer id;
+                public int level;
+            }
+            """);
+
+    /** {@link #NOVEL} and its targets, as sources. */
+    static JavaFileObject[] novelSources() {
+        List<JavaFileObject> sources = new ArrayList<>();
+        sources.add(source("Novel", NOVEL));
+        NOVEL_TARGETS.forEach((name, code) -> sources.add(JavaFileObjects.forSourceString(name, code)));
+        return sources.toArray(JavaFileObject[]::new);
+    }
+
     private static String resource(String name) {
         try (InputStream in = ValidModelTest.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -137,6 +244,124 @@ class ValidModelTest {
         assertEquals(0, compilation.diagnostics().size(), () -> compilation.diagnostics().toString());
         assertThat(compilation).generatedSourceFile("com.example.EverythingQuery").contentsAsUtf8String()
                 .isEqualTo(resource("/golden/EverythingQuery.java"));
+    }
+
+    @Test
+    void generatesTheExpectedQueryOfAModelWithForeignKeys() {
+        Compilation compilation = compileStrict(novelSources());
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.example.NovelQuery").contentsAsUtf8String()
+                .isEqualTo(resource("/golden/NovelQuery.java"));
+        // A foreign key of a target, followed further from the target's Path, across packages.
+        String author = generated(compilation, "com.example.people.AuthorQuery");
+        assertThat(author).contains("import com.example.PublisherQuery;");
+        assertThat(author).contains("""
+                        public PublisherQuery.Path<R> publisher() {
+                            return new PublisherQuery.Path<>(join(Meta.PUBLISHER));
+                        }
+                """);
+        assertThat(author).contains("public static PublisherQuery.Path<Author> publisher() {");
+    }
+
+    @Test
+    void foreignKeysToCompiledModelsOnTheClassPath(@TempDir Path classes) throws IOException {
+        List<JavaFileObject> targets = new ArrayList<>();
+        NOVEL_TARGETS.forEach((name, code) -> targets.add(JavaFileObjects.forSourceString(name, code)));
+        Compilation first = compile(targets.toArray(JavaFileObject[]::new));
+        assertThat(first).succeededWithoutWarnings();
+        for (JavaFileObject file : first.generatedFiles()) {
+            if (file.getKind() == JavaFileObject.Kind.CLASS) {
+                String path = file.toUri().getPath();
+                Path out = classes.resolve(path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length()));
+                Files.createDirectories(out.getParent());
+                try (InputStream in = file.openInputStream()) {
+                    Files.copy(in, out);
+                }
+            }
+        }
+        List<File> classPath = new ArrayList<>(List.of(classes.toFile()));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            classPath.add(new File(entry));
+        }
+        Compilation second = javac().withProcessors(new ModelProcessor(), new RegistryProcessor())
+                .withOptions("-Xlint:all", "-Werror").withClasspath(classPath).compile(source("Novel", NOVEL));
+        assertThat(second).succeededWithoutWarnings();
+        assertThat(second).generatedSourceFile("com.example.NovelQuery").contentsAsUtf8String()
+                .isEqualTo(resource("/golden/NovelQuery.java"));
+    }
+
+    @Test
+    void foreignKeysToNestedModelsUseTheirQueryClassNames() {
+        Compilation compilation = compileStrict(source("Library", """
+                package com.example;
+
+                import dev.quarry.Ref;
+                import dev.quarry.annotation.*;
+
+                public class Library {
+                    @Model
+                    public static class Shelf {
+                        @PrimaryKey public Long id;
+                    }
+
+                    @Model
+                    public static class Book {
+                        @PrimaryKey public Long id;
+                        @ForeignKey(onDelete = OnDelete.PROTECT) public final Ref<Shelf> shelf = new Ref<>();
+                    }
+                }
+                """));
+        assertThat(compilation).succeededWithoutWarnings();
+        String book = generated(compilation, "com.example.LibraryBookQuery");
+        assertThat(book).contains("public static LibraryShelfQuery.Path<Library.Book> shelf() {");
+        assertThat(book).contains(".foreignKey(() -> LibraryShelfQuery.META, OnDelete.PROTECT)");
+        assertThat(book).contains("book.shelf.setIdFromRow(row.getLongOrNull(), \"Library.Book.shelf\");");
+    }
+
+    @Test
+    void everyModelHasAPathEvenWithoutRelations() {
+        Compilation compilation = compileStrict(source("Book", BOOK), source("Status", STATUS));
+        String book = generated(compilation, "com.example.BookQuery");
+        assertThat(book).contains("public static final class Path<R> extends RelationPath<R, Book> {");
+        assertThat(book).doesNotContain("Ref<?> ref(");
+    }
+
+    @Test
+    void pathNamesThatCouldClashStillCompile() {
+        // A model named R (the usual type variable of Path) with a relation to itself, a model named Path, a field
+        // named path, and a field whose name is a method of RelationPath with parameters.
+        Compilation compilation = compileStrict(source("R", """
+                package com.example;
+
+                import dev.quarry.Ref;
+                import dev.quarry.annotation.*;
+
+                @Model
+                public class R {
+                    @PrimaryKey public Long id;
+                    @Nullable @ForeignKey(onDelete = OnDelete.CASCADE) public final Ref<R> parent = new Ref<>();
+                    @Nullable @ForeignKey(onDelete = OnDelete.CASCADE) public final Ref<Path> path = new Ref<>();
+                    public int column;
+                }
+                """), source("Path", """
+                package com.example;
+
+                import dev.quarry.Ref;
+                import dev.quarry.annotation.*;
+
+                @Model
+                public class Path {
+                    @PrimaryKey public Long id;
+                    @Nullable @ForeignKey(onDelete = OnDelete.CASCADE) public final Ref<R> r = new Ref<>();
+                    @Nullable @ForeignKey(onDelete = OnDelete.CASCADE) public final Ref<Path> path = new Ref<>();
+                }
+                """));
+        assertThat(compilation).succeededWithoutWarnings();
+        String r = generated(compilation, "com.example.RQuery");
+        assertThat(r).contains("public static final class Path<R2> extends RelationPath<R2, R> {");
+        assertThat(r).contains("public static PathQuery.Path<R> path() {");
+        String path = generated(compilation, "com.example.PathQuery");
+        assertThat(path).contains("public static final class Path<R2> extends RelationPath<R2, com.example.Path> {");
     }
 
     @Test

@@ -19,6 +19,7 @@ public abstract class RelationPath<R, T> implements ToOne<R> {
 
     protected RelationPath(TableSource.Join join) {
         this.join = join;
+        join.model(); // initialises the related query class, whose metadata owns the columns this path reads
     }
 
     @Override

@@ -98,7 +98,7 @@ public final class SchemaEditor {
      * The models ordered so that each comes after the models its foreign keys point to (self-references aside);
      * models in a cycle keep their given order.
      */
-    static List<ModelMeta<?>> inDependencyOrder(List<? extends ModelMeta<?>> models) {
+    public static List<ModelMeta<?>> inDependencyOrder(List<? extends ModelMeta<?>> models) {
         List<ModelMeta<?>> ordered = new ArrayList<>();
         Set<ModelMeta<?>> visiting = new HashSet<>();
         for (ModelMeta<?> model : models) {

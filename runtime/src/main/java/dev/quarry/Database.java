@@ -7,14 +7,19 @@ import dev.quarry.exec.ModelWriter;
 import dev.quarry.exec.QueryListener;
 import dev.quarry.meta.ModelMeta;
 import dev.quarry.meta.ModelRegistry;
+import dev.quarry.query.FetchMode;
+import dev.quarry.query.NPlusOne;
 import dev.quarry.query.QuerySet;
 import dev.quarry.schema.SchemaEditor;
 import dev.quarry.sql.ModelStatements;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -29,6 +34,8 @@ public final class Database {
     private final Executor executor;
     private final Map<ModelMeta<?>, ModelWriter<?>> writers = new ConcurrentHashMap<>();
     private final Map<ModelMeta<?>, ModelStatements> statements = new ConcurrentHashMap<>();
+    private final List<Consumer<NPlusOne>> nPlusOneListeners = new CopyOnWriteArrayList<>();
+    private volatile FetchMode fetchMode = FetchMode.LAZY;
 
     private Database(DataSource dataSource, Dialect dialect) {
         this.executor = new Executor(Objects.requireNonNull(dataSource, "dataSource"),
@@ -130,6 +137,34 @@ public final class Database {
 
     public void removeQueryListener(QueryListener listener) {
         executor.removeListener(listener);
+    }
+
+    /**
+     * What reading a relation its query did not load does, for query sets that do not say
+     * ({@code qs.fetchMode(...)}): LAZY (the default), PEERS or STRICT. Set it at start-up.
+     */
+    public void setFetchMode(FetchMode mode) {
+        this.fetchMode = Objects.requireNonNull(mode, "mode");
+    }
+
+    public FetchMode fetchMode() {
+        return fetchMode;
+    }
+
+    /** Told about each N+1 pattern detected (also logged as a warning to {@code dev.quarry.nplusone}). */
+    public void addNPlusOneListener(Consumer<NPlusOne> listener) {
+        nPlusOneListeners.add(listener);
+    }
+
+    public void removeNPlusOneListener(Consumer<NPlusOne> listener) {
+        nPlusOneListeners.remove(listener);
+    }
+
+    /** For the query layer: an N+1 pattern was detected. */
+    public void reportNPlusOne(NPlusOne event) {
+        for (Consumer<NPlusOne> listener : nPlusOneListeners) {
+            listener.accept(event);
+        }
     }
 
     // ---- for the query layer ---------------------------------------------------------------------------------------

@@ -15,6 +15,13 @@ public final class Ref<T> {
     private T object;
     private boolean loaded;
     private String description = "this relation";
+    private Loader loader;
+
+    /** Loads a relation that was not loaded with its owner, as the query's fetch mode says. */
+    public interface Loader {
+        /** Loads {@code ref}'s object (calling {@link #setLoaded}), or throws saying why it will not. */
+        void load(Ref<?> ref);
+    }
 
     /** The related object's primary key, or null when the relation is empty. */
     @SuppressWarnings("unchecked")
@@ -31,16 +38,32 @@ public final class Ref<T> {
     }
 
     /**
-     * The related object (null for an empty relation).
+     * The related object (null for an empty relation). When the query that read the owner did not load it, the
+     * query's fetch mode decides: load it now (LAZY, the default), load it for every object of that result at once
+     * (PEERS), or fail (STRICT).
      *
-     * @throws RelationNotLoadedException when the object was not loaded with the query that read this one
+     * @throws RelationNotLoadedException in STRICT mode, or for an owner that no query read
      */
     public T get() {
         if (isLoaded()) {
             return object;
         }
+        if (loader != null) {
+            loader.load(this);
+            return object;
+        }
         throw new RelationNotLoadedException(description + " (key " + id + ") was not loaded: add "
                 + "selectRelated(...) with this relation to the query that read its owner");
+    }
+
+    /** For the query layer: how to load this relation on access. */
+    public void attach(Loader loader) {
+        this.loader = loader;
+    }
+
+    /** Where this relation was read from, for messages ({@code Book.author}). */
+    public String description() {
+        return description;
     }
 
     /** Points the relation at {@code object} (which may be unsaved yet: its key is read when the owner is saved). */

@@ -18,6 +18,7 @@ import dev.quarry.it.model.CategoryQuery;
 import dev.quarry.it.model.Novel;
 import dev.quarry.it.model.NovelQuery;
 import dev.quarry.it.model.Publisher;
+import dev.quarry.query.FetchMode;
 import dev.quarry.query.QuerySet;
 import dev.quarry.testing.CapturedQueries;
 import java.util.List;
@@ -44,7 +45,7 @@ class ForeignKeyTest extends DatabaseTest {
     @Test
     void theForeignKeyIsReadableWithoutAQueryAndTheObjectOnlyWhenLoaded() {
         library();
-        Novel dune = novels().get(NovelQuery.title().eq("Dune"));
+        Novel dune = novels().fetchMode(FetchMode.STRICT).get(NovelQuery.title().eq("Dune"));
         try (CapturedQueries queries = CapturedQueries.start(db)) {
             assertEquals(herbert.id, dune.author.<Long>id());
             assertFalse(dune.author.isLoaded());

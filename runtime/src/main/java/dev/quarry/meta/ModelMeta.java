@@ -24,6 +24,7 @@ public abstract class ModelMeta<T> {
     private final List<ColumnMeta> valueColumns;
     private final ColumnMeta primaryKey;
     private final Map<String, ColumnMeta> columnsByField = new LinkedHashMap<>();
+    private final List<ColumnMeta> foreignKeys;
 
     /**
      * @param columns every column, in select order; exactly one is the primary key
@@ -48,6 +49,7 @@ public abstract class ModelMeta<T> {
         }
         this.primaryKey = key;
         this.valueColumns = List.copyOf(values);
+        this.foreignKeys = this.columns.stream().filter(ColumnMeta::isForeignKey).toList();
         ModelRegistry.register(this);
     }
 
@@ -76,6 +78,11 @@ public abstract class ModelMeta<T> {
 
     public final ColumnMeta primaryKey() {
         return primaryKey;
+    }
+
+    /** The foreign key columns (the {@code Ref} fields), in column order. */
+    public final List<ColumnMeta> foreignKeys() {
+        return foreignKeys;
     }
 
     /** The column of a Java field, or an exception naming the model and the fields it has. */

@@ -154,6 +154,14 @@ public final class QuerySet<T> implements Iterable<T> {
         return with(state.withSelectRelated(joins));
     }
 
+    /**
+     * What reading a relation that this query did not load does, for the objects it returns: LAZY, PEERS or STRICT
+     * (the database's {@link Database#setFetchMode default} otherwise).
+     */
+    public QuerySet<T> fetchMode(FetchMode mode) {
+        return with(state.withFetchMode(Objects.requireNonNull(mode, "mode")));
+    }
+
     /** SELECT DISTINCT. */
     public QuerySet<T> distinct() {
         return with(state.withDistinct());
@@ -175,7 +183,8 @@ public final class QuerySet<T> implements Iterable<T> {
         if (state.matchesNothing()) {
             return List.of();
         }
-        return db.executor().list(render(select()), rowReader());
+        SqlStatement statement = render(select());
+        return db.executor().list(statement, rowReader(statement.sql(), true));
     }
 
     /** Iterates over {@link #list()}: the query runs when iteration starts. */
@@ -192,7 +201,8 @@ public final class QuerySet<T> implements Iterable<T> {
         if (state.matchesNothing()) {
             return Stream.empty();
         }
-        return db.executor().stream(render(select()), rowReader());
+        SqlStatement statement = render(select());
+        return db.executor().stream(statement, rowReader(statement.sql(), false));
     }
 
     /** {@code SELECT COUNT(*)}; 0 without a query when the query set can match nothing. */
@@ -522,18 +532,28 @@ public final class QuerySet<T> implements Iterable<T> {
                 state.limit(), state.offset(), state.forUpdate());
     }
 
-    /** Reads a row into the model, and each selectRelated object into the Ref of the object it hangs from. */
-    private RowReader<T> rowReader() {
+    /**
+     * Reads a row into the model and each selectRelated object into the Ref of the object it hangs from; the
+     * relations left unloaded get the loader that applies the fetch mode. A model without foreign keys is read by its
+     * generated code alone.
+     */
+    private RowReader<T> rowReader(String sql, boolean keepPeers) {
         List<TableSource.Join> related = state.selectRelated();
-        if (related.isEmpty()) {
+        if (related.isEmpty() && meta.foreignKeys().isEmpty()) {
             return meta::read;
         }
+        FetchMode mode = state.fetchMode() != null ? state.fetchMode() : db.fetchMode();
+        ResultRelations relations = new ResultRelations(db, mode, sql, keepPeers);
         return row -> {
             T object = meta.read(row);
+            relations.attach(meta, object);
+            if (related.isEmpty()) {
+                return object;
+            }
             Map<TableSource, Object> read = new HashMap<>();
             read.put(new TableSource.Root(meta), object);
             for (TableSource.Join join : related) {
-                Object target = readRelated(join.model(), row);
+                Object target = readRelated(join.model(), row, relations);
                 read.put(join, target);
                 Object owner = read.get(join.parent());
                 if (owner != null) {
@@ -545,9 +565,13 @@ public final class QuerySet<T> implements Iterable<T> {
     }
 
     /** The related object of a joined row, or null when the LEFT JOIN found none (its key is NULL). */
-    private static <R> R readRelated(ModelMeta<R> model, Row row) throws SQLException {
+    private static <R> R readRelated(ModelMeta<R> model, Row row, ResultRelations relations) throws SQLException {
         R related = model.read(row);
-        return model.primaryKeyValue(related) == null ? null : related;
+        if (model.primaryKeyValue(related) == null) {
+            return null;
+        }
+        relations.attach(model, related);
+        return related;
     }
 
     @SuppressWarnings("unchecked")

@@ -18,34 +18,39 @@ record QueryState(
         boolean distinct,
         boolean none,
         boolean forUpdate,
-        List<TableSource.Join> selectRelated) {
+        List<TableSource.Join> selectRelated,
+        FetchMode fetchMode) {
 
-    static final QueryState ALL = new QueryState(List.of(), List.of(), null, null, false, false, false, List.of());
+    static final QueryState ALL = new QueryState(List.of(), List.of(), null, null, false, false, false, List.of(),
+            null);
 
     QueryState withFilter(Predicate predicate) {
         List<Predicate> all = new ArrayList<>(filters);
         all.add(predicate);
-        return new QueryState(List.copyOf(all), ordering, limit, offset, distinct, none, forUpdate, selectRelated);
+        return new QueryState(List.copyOf(all), ordering, limit, offset, distinct, none, forUpdate,
+                selectRelated, fetchMode);
     }
 
     QueryState withOrdering(List<OrderItem> items) {
-        return new QueryState(filters, List.copyOf(items), limit, offset, distinct, none, forUpdate, selectRelated);
+        return new QueryState(filters, List.copyOf(items), limit, offset, distinct, none, forUpdate,
+                selectRelated, fetchMode);
     }
 
     QueryState withSlice(Long newLimit, Long newOffset) {
-        return new QueryState(filters, ordering, newLimit, newOffset, distinct, none, forUpdate, selectRelated);
+        return new QueryState(filters, ordering, newLimit, newOffset, distinct, none, forUpdate,
+                selectRelated, fetchMode);
     }
 
     QueryState withDistinct() {
-        return new QueryState(filters, ordering, limit, offset, true, none, forUpdate, selectRelated);
+        return new QueryState(filters, ordering, limit, offset, true, none, forUpdate, selectRelated, fetchMode);
     }
 
     QueryState withNone() {
-        return new QueryState(filters, ordering, limit, offset, distinct, true, forUpdate, selectRelated);
+        return new QueryState(filters, ordering, limit, offset, distinct, true, forUpdate, selectRelated, fetchMode);
     }
 
     QueryState withForUpdate() {
-        return new QueryState(filters, ordering, limit, offset, distinct, none, true, selectRelated);
+        return new QueryState(filters, ordering, limit, offset, distinct, none, true, selectRelated, fetchMode);
     }
 
     /** Adds relations to load with the rows (and the relations on their way), keeping the earlier ones. */
@@ -54,7 +59,7 @@ record QueryState(
         for (TableSource.Join join : joins) {
             addWithParents(join, all);
         }
-        return new QueryState(filters, ordering, limit, offset, distinct, none, forUpdate, List.copyOf(all));
+        return new QueryState(filters, ordering, limit, offset, distinct, none, forUpdate, List.copyOf(all), fetchMode);
     }
 
     private static void addWithParents(TableSource.Join join, Set<TableSource.Join> joins) {
@@ -62,6 +67,10 @@ record QueryState(
             addWithParents(parent, joins);
         }
         joins.add(join);
+    }
+
+    QueryState withFetchMode(FetchMode mode) {
+        return new QueryState(filters, ordering, limit, offset, distinct, none, forUpdate, selectRelated, mode);
     }
 
     boolean sliced() {

@@ -3,9 +3,11 @@ package dev.quarry.testing;
 import dev.quarry.Database;
 import dev.quarry.exec.ExecutedQuery;
 import dev.quarry.exec.QueryListener;
+import dev.quarry.query.NPlusOne;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Records the statements a database runs while open: Django's {@code CaptureQueriesContext}.
@@ -49,6 +51,28 @@ public final class CapturedQueries implements AutoCloseable {
     @Override
     public void close() {
         db.removeQueryListener(listener);
+    }
+
+    /**
+     * Runs {@code work} and fails with an {@link AssertionError} when it loads a relation one object at a time for
+     * several objects of one result (an N+1 pattern), naming the relation, the query and the fix.
+     */
+    public static void assertNoNPlusOne(Database db, Runnable work) {
+        List<NPlusOne> detected = Collections.synchronizedList(new ArrayList<>());
+        Consumer<NPlusOne> listener = detected::add;
+        db.addNPlusOneListener(listener);
+        try {
+            work.run();
+        } finally {
+            db.removeNPlusOneListener(listener);
+        }
+        if (!detected.isEmpty()) {
+            StringBuilder message = new StringBuilder();
+            for (NPlusOne event : detected) {
+                message.append(message.length() == 0 ? "" : "\n").append(event.message());
+            }
+            throw new AssertionError(message.toString());
+        }
     }
 
     /**

@@ -1,0 +1,142 @@
+package dev.quarry.query;
+
+import dev.quarry.Database;
+import dev.quarry.Ref;
+import dev.quarry.RelationNotLoadedException;
+import dev.quarry.meta.ColumnMeta;
+import dev.quarry.meta.ModelMeta;
+import dev.quarry.meta.ModelRegistry;
+import dev.quarry.sql.ColumnRef;
+import dev.quarry.sql.In;
+import dev.quarry.sql.Param;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The not-loaded relations of the objects of one query result: each object's {@code Ref}s are attached to the loader
+ * of their relation, which knows the result's other objects (its peers) to load them all at once, counts lazy loads
+ * to detect N+1 patterns, and enforces the strict mode.
+ */
+final class ResultRelations {
+    private static final System.Logger LOG = System.getLogger("dev.quarry.nplusone");
+
+    private final Database db;
+    private final FetchMode mode;
+    private final String sql;
+    private final boolean keepPeers;
+    private final Map<ColumnMeta, RelationLoader> loaders = new HashMap<>();
+
+    /**
+     * @param keepPeers false for streams: a stream's objects are not kept, so PEERS loads one object at a time
+     */
+    ResultRelations(Database db, FetchMode mode, String sql, boolean keepPeers) {
+        this.db = db;
+        this.mode = mode;
+        this.sql = sql;
+        this.keepPeers = keepPeers;
+    }
+
+    /** Attaches the relations of one object read from the result. */
+    <O> void attach(ModelMeta<O> model, O object) {
+        for (ColumnMeta foreignKey : model.foreignKeys()) {
+            RelationLoader loader = loaders.computeIfAbsent(foreignKey, RelationLoader::new);
+            Ref<?> ref = model.ref(object, foreignKey);
+            if (keepPeers) {
+                loader.refs.add(ref);
+            }
+            ref.attach(loader);
+        }
+    }
+
+    /** The loader of one relation of the result's objects. */
+    private final class RelationLoader implements Ref.Loader {
+        private final ColumnMeta foreignKey;
+        private final List<Ref<?>> refs = new ArrayList<>();
+        private int singleLoads;
+
+        RelationLoader(ColumnMeta foreignKey) {
+            this.foreignKey = foreignKey;
+        }
+
+        @Override
+        public void load(Ref<?> ref) {
+            switch (mode) {
+                case STRICT -> throw new RelationNotLoadedException(foreignKey.qualifiedName() + " (key " + ref.id()
+                        + ") was not loaded and the fetch mode is STRICT: add ." + fix() + " to the query " + sql);
+                case PEERS -> {
+                    if (keepPeers) {
+                        loadAll();
+                    } else {
+                        loadOne(ref);
+                    }
+                }
+                case LAZY -> loadOne(ref);
+            }
+        }
+
+        private void loadOne(Ref<?> ref) {
+            if (++singleLoads == 2) {
+                report();
+            }
+            Object key = ref.id();
+            List<?> found = byKeys(foreignKey.references(), List.of(key));
+            setLoaded(ref, found.isEmpty() ? null : found.get(0));
+        }
+
+        /** One query for the keys of every object of the result whose relation is not loaded yet. */
+        private void loadAll() {
+            Set<Object> keys = new LinkedHashSet<>();
+            for (Ref<?> ref : refs) {
+                if (!ref.isLoaded()) {
+                    keys.add(ref.id());
+                }
+            }
+            ModelMeta<?> target = foreignKey.references();
+            Map<Object, Object> byKey = new HashMap<>();
+            for (Object related : byKeys(target, new ArrayList<>(keys))) {
+                byKey.put(primaryKey(target, related), related);
+            }
+            for (Ref<?> ref : refs) {
+                if (!ref.isLoaded()) {
+                    setLoaded(ref, byKey.get(ref.id()));
+                }
+            }
+        }
+
+        private void report() {
+            NPlusOne event = new NPlusOne(foreignKey.qualifiedName(), sql, fix());
+            LOG.log(System.Logger.Level.WARNING, event.message());
+            db.reportNPlusOne(event);
+        }
+
+        /** {@code selectRelated(NovelQuery.author())}. */
+        private String fix() {
+            String queryClass = ModelRegistry.queryClassName(foreignKey.owner().modelClass());
+            return "selectRelated(" + queryClass.substring(queryClass.lastIndexOf('.') + 1) + "."
+                    + foreignKey.fieldName() + "())";
+        }
+    }
+
+    private <X> List<X> byKeys(ModelMeta<X> target, List<Object> keys) {
+        ColumnMeta key = target.primaryKey();
+        List<Param> params = new ArrayList<>(keys.size());
+        for (Object value : keys) {
+            params.add(new Param(value, key.type()));
+        }
+        return db.query(target).filter(new Condition<>(new In(ColumnRef.of(key), key.type(), params))).list();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <X> Object primaryKey(ModelMeta<X> model, Object object) {
+        return model.primaryKeyValue((X) object);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <X> void setLoaded(Ref<X> ref, Object object) {
+        ref.setLoaded((X) object);
+    }
+}

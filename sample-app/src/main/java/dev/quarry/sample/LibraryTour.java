@@ -49,6 +49,7 @@ public final class LibraryTour {
         lookups();
         combinations();
         orderingAndSlicing();
+        relations();
         singleObjects();
         projections();
         updatesAndDeletes();
@@ -71,23 +72,23 @@ public final class LibraryTour {
         Publisher ace = db.save(new Publisher("Ace Books", "US"));
         show("publishers", List.of(allen, ace));
 
-        Author tolkien = db.save(new Author("J. R. R. Tolkien", LocalDate.of(1892, 1, 3), allen.id));
-        Author herbert = db.save(new Author("Frank Herbert", LocalDate.of(1920, 10, 8), ace.id));
-        Author leGuin = db.save(new Author("Ursula K. Le Guin", LocalDate.of(1929, 10, 21), ace.id));
+        Author tolkien = db.save(new Author("J. R. R. Tolkien", LocalDate.of(1892, 1, 3), allen));
+        Author herbert = db.save(new Author("Frank Herbert", LocalDate.of(1920, 10, 8), ace));
+        Author leGuin = db.save(new Author("Ursula K. Le Guin", LocalDate.of(1929, 10, 21), ace));
         Author anonymous = db.save(new Author("Anonymous", null, null));
         show("authors", List.of(tolkien, herbert, leGuin, anonymous));
 
         section("bulkCreate: one JDBC batch for all the books");
         List<Book> books = BookQuery.objects(db).bulkCreate(List.of(
-                new Book("The Hobbit", "12.99", LocalDate.of(1937, 9, 21), 310, Genre.FANTASY, tolkien.id),
+                new Book("The Hobbit", "12.99", LocalDate.of(1937, 9, 21), 310, Genre.FANTASY, tolkien),
                 new Book("The Fellowship of the Ring", "18.50", LocalDate.of(1954, 7, 29), 423, Genre.FANTASY,
-                        tolkien.id),
-                new Book("The Two Towers", "18.50", LocalDate.of(1954, 11, 11), 352, Genre.FANTASY, tolkien.id),
-                new Book("Dune", "9.99", LocalDate.of(1965, 8, 1), 412, Genre.SCIENCE_FICTION, herbert.id),
+                        tolkien),
+                new Book("The Two Towers", "18.50", LocalDate.of(1954, 11, 11), 352, Genre.FANTASY, tolkien),
+                new Book("Dune", "9.99", LocalDate.of(1965, 8, 1), 412, Genre.SCIENCE_FICTION, herbert),
                 new Book("The Left Hand of Darkness", null, LocalDate.of(1969, 3, 1), 304, Genre.SCIENCE_FICTION,
-                        leGuin.id),
-                new Book("A Wizard of Earthsea", "7.99", LocalDate.of(1968, 11, 1), 183, Genre.FANTASY, leGuin.id),
-                new Book("100% Proof_read", "5.00", LocalDate.of(2001, 1, 1), 99, null, anonymous.id)));
+                        leGuin),
+                new Book("A Wizard of Earthsea", "7.99", LocalDate.of(1968, 11, 1), 183, Genre.FANTASY, leGuin),
+                new Book("100% Proof_read", "5.00", LocalDate.of(2001, 1, 1), 99, null, anonymous)));
         show("book keys", books.stream().map(b -> b.id).toList());
         show("a null genre took the @Default", books.get(6).genre);
 
@@ -126,7 +127,7 @@ public final class LibraryTour {
     private void combinations() {
         section("Q combinations and exclude");
         show("Tolkien's or cheaper than 8",
-                BookQuery.objects(db).filter(Q.or(BookQuery.authorId().eq(1L),
+                BookQuery.objects(db).filter(Q.or(BookQuery.author().name().eq("J. R. R. Tolkien"),
                         BookQuery.price().lt(new BigDecimal("8")))).count());
         show("exclude price > 10 (NULL prices are kept, as in Django)",
                 BookQuery.objects(db).exclude(BookQuery.price().gt(new BigDecimal("10"))).list());
@@ -143,6 +144,29 @@ public final class LibraryTour {
                         .valuesList(BookQuery.title()).list());
         show("distinct genres", BookQuery.objects(db).orderBy(BookQuery.genre().asc())
                 .valuesList(BookQuery.genre()).distinct().list());
+    }
+
+    private void relations() {
+        section("Relations: books with their authors");
+        show("books whose author's publisher is American (two joins, one query)",
+                BookQuery.objects(db).filter(BookQuery.author().publisher().country().eq("US"))
+                        .orderBy(BookQuery.title().asc()).valuesList(BookQuery.title()).list());
+        show("book.author.id() needs no query", BookQuery.objects(db).first().orElseThrow().author.<Long>id());
+
+        int before = queries;
+        for (Book book : BookQuery.objects(db).orderBy(BookQuery.title().asc()).list()) {
+            book.author.get(); // loaded lazily, one query per book: the N+1 detector warns on stderr
+        }
+        show("without selectRelated, queries for 7 books and their authors", queries - before);
+
+        before = queries;
+        List<Book> withAuthors = BookQuery.objects(db).selectRelated(BookQuery.author().publisher())
+                .orderBy(BookQuery.title().asc()).list();
+        show("with selectRelated(BookQuery.author().publisher())",
+                withAuthors.stream().map(b -> b.title + " / " + b.author.get().name + " / "
+                        + (b.author.get().publisher.get() == null ? "-" : b.author.get().publisher.get().name))
+                        .toList());
+        show("queries for the books, their authors and publishers", queries - before);
     }
 
     private void singleObjects() {

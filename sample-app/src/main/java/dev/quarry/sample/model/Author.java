@@ -1,9 +1,11 @@
 package dev.quarry.sample.model;
 
-import dev.quarry.annotation.Indexed;
+import dev.quarry.Ref;
+import dev.quarry.annotation.ForeignKey;
 import dev.quarry.annotation.MaxLength;
 import dev.quarry.annotation.Model;
 import dev.quarry.annotation.Nullable;
+import dev.quarry.annotation.OnDelete;
 import dev.quarry.annotation.PrimaryKey;
 import java.time.LocalDate;
 
@@ -12,16 +14,15 @@ public class Author {
     @PrimaryKey public Long id;
     @MaxLength(100) public String name;
     @Nullable public LocalDate born;
-    /** Until relations arrive (next issue), the publisher is a plain key column. */
-    @Nullable @Indexed public Long publisherId;
+    @Nullable @ForeignKey(onDelete = OnDelete.SET_NULL) public final Ref<Publisher> publisher = new Ref<>();
 
     public Author() {
     }
 
-    public Author(String name, LocalDate born, Long publisherId) {
+    public Author(String name, LocalDate born, Publisher publisher) {
         this.name = name;
         this.born = born;
-        this.publisherId = publisherId;
+        this.publisher.set(publisher);
     }
 
     @Override

@@ -155,6 +155,20 @@ public final class QuerySet<T> implements Iterable<T> {
     }
 
     /**
+     * Loads these relations for the returned objects after the main query, with one query per relation level
+     * ({@code WHERE key IN (...)}, one parameter however many keys): Django's {@code prefetch_related}. Calls
+     * accumulate. Not available with {@link #stream()}, which does not keep its objects.
+     */
+    @SafeVarargs
+    public final QuerySet<T> prefetchRelated(Prefetchable<T>... relations) {
+        List<TableSource.Join> joins = new ArrayList<>(relations.length);
+        for (Prefetchable<T> relation : relations) {
+            joins.add(relation.join());
+        }
+        return with(state.withPrefetchRelated(joins));
+    }
+
+    /**
      * What reading a relation that this query did not load does, for the objects it returns: LAZY, PEERS or STRICT
      * (the database's {@link Database#setFetchMode default} otherwise).
      */
@@ -184,7 +198,11 @@ public final class QuerySet<T> implements Iterable<T> {
             return List.of();
         }
         SqlStatement statement = render(select());
-        return db.executor().list(statement, rowReader(statement.sql(), true));
+        List<T> objects = db.executor().list(statement, rowReader(statement.sql(), true));
+        if (!state.prefetchRelated().isEmpty() && !objects.isEmpty()) {
+            Prefetcher.prefetch(db, meta, objects, state.prefetchRelated());
+        }
+        return objects;
     }
 
     /** Iterates over {@link #list()}: the query runs when iteration starts. */
@@ -200,6 +218,10 @@ public final class QuerySet<T> implements Iterable<T> {
     public Stream<T> stream() {
         if (state.matchesNothing()) {
             return Stream.empty();
+        }
+        if (!state.prefetchRelated().isEmpty()) {
+            throw new QuarryException("prefetchRelated() cannot be used with stream(), which does not keep the objects"
+                    + " to prefetch for: use list(), or selectRelated for foreign keys");
         }
         SqlStatement statement = render(select());
         return db.executor().stream(statement, rowReader(statement.sql(), false));

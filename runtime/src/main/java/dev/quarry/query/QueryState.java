@@ -6,71 +6,131 @@ import dev.quarry.sql.Predicate;
 import dev.quarry.sql.TableSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 
-/** The immutable description of a query set; every query-set method returns a copy with one thing changed. */
-record QueryState(
-        List<Predicate> filters,
-        List<OrderItem> ordering,
-        Long limit,
-        Long offset,
-        boolean distinct,
-        boolean none,
-        boolean forUpdate,
-        List<TableSource.Join> selectRelated,
-        FetchMode fetchMode) {
+/**
+ * The description of a query set. Immutable: every query-set method gets a copy with one thing changed
+ * ({@link #copy()} then set one field), so a query set never changes under its holders.
+ */
+final class QueryState {
+    static final QueryState ALL = new QueryState();
 
-    static final QueryState ALL = new QueryState(List.of(), List.of(), null, null, false, false, false, List.of(),
-            null);
+    private List<Predicate> filters = List.of();
+    private List<OrderItem> ordering = List.of();
+    private Long limit;
+    private Long offset;
+    private boolean distinct;
+    private boolean none;
+    private boolean forUpdate;
+    private List<TableSource.Join> selectRelated = List.of();
+    private List<TableSource.Join> prefetchRelated = List.of();
+    private FetchMode fetchMode;
+
+    private QueryState() {
+    }
+
+    private QueryState copy() {
+        QueryState copy = new QueryState();
+        copy.filters = filters;
+        copy.ordering = ordering;
+        copy.limit = limit;
+        copy.offset = offset;
+        copy.distinct = distinct;
+        copy.none = none;
+        copy.forUpdate = forUpdate;
+        copy.selectRelated = selectRelated;
+        copy.prefetchRelated = prefetchRelated;
+        copy.fetchMode = fetchMode;
+        return copy;
+    }
+
+    List<Predicate> filters() { return filters; }
+
+    List<OrderItem> ordering() { return ordering; }
+
+    Long limit() { return limit; }
+
+    Long offset() { return offset; }
+
+    boolean distinct() { return distinct; }
+
+    boolean forUpdate() { return forUpdate; }
+
+    /** Relations loaded with a JOIN, each after the relations on its way. */
+    List<TableSource.Join> selectRelated() { return selectRelated; }
+
+    /** Relations loaded by extra queries after the rows. */
+    List<TableSource.Join> prefetchRelated() { return prefetchRelated; }
+
+    /** The fetch mode of this query set, or null for the database's. */
+    FetchMode fetchMode() { return fetchMode; }
 
     QueryState withFilter(Predicate predicate) {
+        QueryState copy = copy();
         List<Predicate> all = new ArrayList<>(filters);
         all.add(predicate);
-        return new QueryState(List.copyOf(all), ordering, limit, offset, distinct, none, forUpdate,
-                selectRelated, fetchMode);
+        copy.filters = List.copyOf(all);
+        return copy;
     }
 
     QueryState withOrdering(List<OrderItem> items) {
-        return new QueryState(filters, List.copyOf(items), limit, offset, distinct, none, forUpdate,
-                selectRelated, fetchMode);
+        QueryState copy = copy();
+        copy.ordering = List.copyOf(items);
+        return copy;
     }
 
     QueryState withSlice(Long newLimit, Long newOffset) {
-        return new QueryState(filters, ordering, newLimit, newOffset, distinct, none, forUpdate,
-                selectRelated, fetchMode);
+        QueryState copy = copy();
+        copy.limit = newLimit;
+        copy.offset = newOffset;
+        return copy;
     }
 
     QueryState withDistinct() {
-        return new QueryState(filters, ordering, limit, offset, true, none, forUpdate, selectRelated, fetchMode);
+        QueryState copy = copy();
+        copy.distinct = true;
+        return copy;
     }
 
     QueryState withNone() {
-        return new QueryState(filters, ordering, limit, offset, distinct, true, forUpdate, selectRelated, fetchMode);
+        QueryState copy = copy();
+        copy.none = true;
+        return copy;
     }
 
     QueryState withForUpdate() {
-        return new QueryState(filters, ordering, limit, offset, distinct, none, true, selectRelated, fetchMode);
+        QueryState copy = copy();
+        copy.forUpdate = true;
+        return copy;
     }
 
     /** Adds relations to load with the rows (and the relations on their way), keeping the earlier ones. */
     QueryState withSelectRelated(List<TableSource.Join> joins) {
-        Set<TableSource.Join> all = new LinkedHashSet<>(selectRelated);
-        for (TableSource.Join join : joins) {
-            addWithParents(join, all);
-        }
-        return new QueryState(filters, ordering, limit, offset, distinct, none, forUpdate, List.copyOf(all), fetchMode);
+        QueryState copy = copy();
+        copy.selectRelated = withParents(selectRelated, joins);
+        return copy;
     }
 
-    private static void addWithParents(TableSource.Join join, Set<TableSource.Join> joins) {
-        if (join.parent() instanceof TableSource.Join parent) {
-            addWithParents(parent, joins);
-        }
-        joins.add(join);
+    /** Adds relations to load after the rows, keeping the earlier ones. */
+    QueryState withPrefetchRelated(List<TableSource.Join> joins) {
+        QueryState copy = copy();
+        Set<TableSource.Join> all = new LinkedHashSet<>(prefetchRelated);
+        all.addAll(joins);
+        copy.prefetchRelated = List.copyOf(all);
+        return copy;
     }
 
     QueryState withFetchMode(FetchMode mode) {
-        return new QueryState(filters, ordering, limit, offset, distinct, none, forUpdate, selectRelated, mode);
+        QueryState copy = copy();
+        copy.fetchMode = mode;
+        return copy;
+    }
+
+    private static List<TableSource.Join> withParents(List<TableSource.Join> earlier, List<TableSource.Join> joins) {
+        List<TableSource.Join> all = new ArrayList<>(earlier);
+        all.addAll(joins);
+        return List.copyOf(TableSource.Join.withParents(all));
     }
 
     boolean sliced() {

@@ -1,9 +1,13 @@
 package dev.quarry.query;
 
+import dev.quarry.Database;
 import dev.quarry.meta.ColumnMeta;
+import dev.quarry.meta.ModelMeta;
 import dev.quarry.sql.ColumnRef;
 import dev.quarry.sql.IsNull;
 import dev.quarry.sql.TableSource;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * The related model {@code T} reached from the queried model {@code R} through foreign keys:
@@ -14,7 +18,7 @@ import dev.quarry.sql.TableSource;
  * @param <R> the queried model
  * @param <T> the related model
  */
-public abstract class RelationPath<R, T> implements ToOne<R> {
+public abstract class RelationPath<R, T> implements ToOne<R>, Prefetchable<R> {
     private final TableSource.Join join;
 
     protected RelationPath(TableSource.Join join) {
@@ -25,6 +29,28 @@ public abstract class RelationPath<R, T> implements ToOne<R> {
     @Override
     public final TableSource.Join join() {
         return join;
+    }
+
+    /**
+     * Loads this relation for objects already in memory, with one query for all of them (Django's
+     * {@code prefetch_related_objects}): {@code BookQuery.author().prefetch(db, books)}.
+     */
+    public void prefetch(Database db, Collection<? extends R> owners) {
+        Prefetcher.prefetch(db, rootModel(), owners, List.of(join));
+    }
+
+    /** Loads this relation for one object already in memory (no query when it is loaded or empty). */
+    public void prefetch(Database db, R owner) {
+        prefetch(db, List.of(owner));
+    }
+
+    @SuppressWarnings("unchecked")
+    private ModelMeta<R> rootModel() {
+        TableSource source = join;
+        while (source instanceof TableSource.Join step) {
+            source = step.parent();
+        }
+        return (ModelMeta<R>) source.model();
     }
 
     /** The relation is empty (its foreign key is NULL). */

@@ -6,15 +6,10 @@ import dev.quarry.RelationNotLoadedException;
 import dev.quarry.meta.ColumnMeta;
 import dev.quarry.meta.ModelMeta;
 import dev.quarry.meta.ModelRegistry;
-import dev.quarry.sql.ColumnRef;
-import dev.quarry.sql.In;
-import dev.quarry.sql.Param;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The not-loaded relations of the objects of one query result: each object's {@code Ref}s are attached to the loader
@@ -83,28 +78,13 @@ final class ResultRelations {
                 report();
             }
             Object key = ref.id();
-            List<?> found = byKeys(foreignKey.references(), List.of(key));
-            setLoaded(ref, found.isEmpty() ? null : found.get(0));
+            List<?> found = Prefetcher.byKeys(db, foreignKey.references(), List.of(key));
+            Prefetcher.setLoaded(ref, found.isEmpty() ? null : found.get(0));
         }
 
         /** One query for the keys of every object of the result whose relation is not loaded yet. */
         private void loadAll() {
-            Set<Object> keys = new LinkedHashSet<>();
-            for (Ref<?> ref : refs) {
-                if (!ref.isLoaded()) {
-                    keys.add(ref.id());
-                }
-            }
-            ModelMeta<?> target = foreignKey.references();
-            Map<Object, Object> byKey = new HashMap<>();
-            for (Object related : byKeys(target, new ArrayList<>(keys))) {
-                byKey.put(primaryKey(target, related), related);
-            }
-            for (Ref<?> ref : refs) {
-                if (!ref.isLoaded()) {
-                    setLoaded(ref, byKey.get(ref.id()));
-                }
-            }
+            Prefetcher.loadRefs(db, foreignKey.references(), refs);
         }
 
         private void report() {
@@ -119,24 +99,5 @@ final class ResultRelations {
             return "selectRelated(" + queryClass.substring(queryClass.lastIndexOf('.') + 1) + "."
                     + foreignKey.fieldName() + "())";
         }
-    }
-
-    private <X> List<X> byKeys(ModelMeta<X> target, List<Object> keys) {
-        ColumnMeta key = target.primaryKey();
-        List<Param> params = new ArrayList<>(keys.size());
-        for (Object value : keys) {
-            params.add(new Param(value, key.type()));
-        }
-        return db.query(target).filter(new Condition<>(new In(ColumnRef.of(key), key.type(), params))).list();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <X> Object primaryKey(ModelMeta<X> model, Object object) {
-        return model.primaryKeyValue((X) object);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <X> void setLoaded(Ref<X> ref, Object object) {
-        ref.setLoaded((X) object);
     }
 }

@@ -27,10 +27,7 @@ public final class From implements SqlNode {
 
     /** The root table joined to every table the given sources (and their parents) need. */
     public static From of(ModelMeta<?> root, Collection<TableSource.Join> joins) {
-        Set<TableSource.Join> ordered = new LinkedHashSet<>();
-        for (TableSource.Join join : joins) {
-            addWithParents(join, ordered);
-        }
+        List<TableSource.Join> ordered = TableSource.Join.withParents(joins);
         Set<String> used = new HashSet<>();
         used.add(root.tableName());
         Map<TableSource.Join, String> aliases = new LinkedHashMap<>();
@@ -43,13 +40,6 @@ public final class From implements SqlNode {
             aliases.put(join, alias);
         }
         return new From(root, aliases);
-    }
-
-    private static void addWithParents(TableSource.Join join, Set<TableSource.Join> ordered) {
-        if (join.parent() instanceof TableSource.Join parent) {
-            addWithParents(parent, ordered);
-        }
-        ordered.add(join);
     }
 
     /** Every join source among the column references of the nodes. */

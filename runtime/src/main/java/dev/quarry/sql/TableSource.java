@@ -2,6 +2,11 @@ package dev.quarry.sql;
 
 import dev.quarry.meta.ColumnMeta;
 import dev.quarry.meta.ModelMeta;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Where a column is read from: the queried model's table, or a table joined through a chain of foreign keys
@@ -38,6 +43,22 @@ public sealed interface TableSource permits TableSource.Root, TableSource.Join {
         @Override
         public boolean nullable() {
             return foreignKey.nullable() || parent.nullable();
+        }
+
+        /** The joins and every join on their way, each once, parents before children, in first-seen order. */
+        public static List<Join> withParents(Collection<Join> joins) {
+            Set<Join> ordered = new LinkedHashSet<>();
+            for (Join join : joins) {
+                join.addWithParents(ordered);
+            }
+            return new ArrayList<>(ordered);
+        }
+
+        private void addWithParents(Set<Join> ordered) {
+            if (parent instanceof Join join) {
+                join.addWithParents(ordered);
+            }
+            ordered.add(this);
         }
 
         /** How many joins from the root. */

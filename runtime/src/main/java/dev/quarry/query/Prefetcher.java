@@ -1,0 +1,106 @@
+package dev.quarry.query;
+
+import dev.quarry.Database;
+import dev.quarry.Ref;
+import dev.quarry.meta.ColumnMeta;
+import dev.quarry.meta.ModelMeta;
+import dev.quarry.sql.ColumnRef;
+import dev.quarry.sql.In;
+import dev.quarry.sql.Param;
+import dev.quarry.sql.TableSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads relations of objects already in memory with one query per relation level: Django's
+ * {@code prefetch_related_objects}. The keys of every owner go into one {@code IN} list (one parameter past 1,000
+ * keys, so any number of owners is one statement); owners whose relation is loaded or empty cost nothing, and a
+ * level without keys runs no query.
+ */
+final class Prefetcher {
+    private Prefetcher() {
+    }
+
+    /** Loads {@code relations} (and the relations on their way) for {@code owners}. */
+    static <R> void prefetch(Database db, ModelMeta<R> model, Collection<? extends R> owners,
+            List<TableSource.Join> relations) {
+        Map<TableSource, List<Object>> objectsAt = new HashMap<>();
+        objectsAt.put(new TableSource.Root(model), new ArrayList<>(owners));
+        for (TableSource.Join join : TableSource.Join.withParents(relations)) {
+            List<Object> parents = objectsAt.getOrDefault(join.parent(), List.of());
+            objectsAt.put(join, load(db, join, parents));
+        }
+    }
+
+    /** Loads one relation of the parents; returns the distinct related objects, for the next level. */
+    private static List<Object> load(Database db, TableSource.Join join, List<Object> parents) {
+        ModelMeta<?> ownerModel = join.parent().model();
+        List<Ref<?>> refs = new ArrayList<>(parents.size());
+        for (Object parent : parents) {
+            refs.add(ref(ownerModel, parent, join.foreignKey()));
+        }
+        loadRefs(db, join.model(), refs);
+        Map<Object, Boolean> seen = new IdentityHashMap<>();
+        List<Object> related = new ArrayList<>();
+        for (Ref<?> ref : refs) {
+            Object object = ref.get();
+            if (object != null && seen.put(object, Boolean.TRUE) == null) {
+                related.add(object);
+            }
+        }
+        return related;
+    }
+
+    /** Loads every ref not loaded yet with one query for all their keys (none when there are none). */
+    static void loadRefs(Database db, ModelMeta<?> target, List<Ref<?>> refs) {
+        Set<Object> keys = new LinkedHashSet<>();
+        for (Ref<?> ref : refs) {
+            if (!ref.isLoaded()) {
+                keys.add(ref.id());
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        Map<Object, Object> byKey = new HashMap<>();
+        for (Object related : byKeys(db, target, keys)) {
+            byKey.put(primaryKey(target, related), related);
+        }
+        for (Ref<?> ref : refs) {
+            if (!ref.isLoaded()) {
+                setLoaded(ref, byKey.get(ref.id()));
+            }
+        }
+    }
+
+    /** The objects of a model whose keys are given: one query, whatever the number of keys. */
+    static <X> List<X> byKeys(Database db, ModelMeta<X> model, Collection<?> keys) {
+        ColumnMeta key = model.primaryKey();
+        List<Param> params = new ArrayList<>(keys.size());
+        for (Object value : keys) {
+            params.add(new Param(value, key.type()));
+        }
+        return db.query(model).filter(new Condition<>(new In(ColumnRef.of(key), key.type(), params))).list();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <O> Ref<?> ref(ModelMeta<O> model, Object owner, ColumnMeta foreignKey) {
+        return model.ref((O) owner, foreignKey);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <X> Object primaryKey(ModelMeta<X> model, Object object) {
+        return model.primaryKeyValue((X) object);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <X> void setLoaded(Ref<X> ref, Object object) {
+        ref.setLoaded((X) object);
+    }
+}

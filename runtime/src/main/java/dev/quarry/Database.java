@@ -5,6 +5,7 @@ import dev.quarry.dialect.Dialects;
 import dev.quarry.exec.Executor;
 import dev.quarry.exec.ModelWriter;
 import dev.quarry.exec.QueryListener;
+import dev.quarry.exec.ReverseRelations;
 import dev.quarry.meta.ModelMeta;
 import dev.quarry.meta.ModelRegistry;
 import dev.quarry.query.FetchMode;
@@ -34,6 +35,7 @@ public final class Database {
     private final Executor executor;
     private final Map<ModelMeta<?>, ModelWriter<?>> writers = new ConcurrentHashMap<>();
     private final Map<ModelMeta<?>, ModelStatements> statements = new ConcurrentHashMap<>();
+    private final ReverseRelations reverseRelations = new ReverseRelations();
     private final List<Consumer<NPlusOne>> nPlusOneListeners = new CopyOnWriteArrayList<>();
     private volatile FetchMode fetchMode = FetchMode.LAZY;
 
@@ -106,9 +108,25 @@ public final class Database {
         return object;
     }
 
-    /** Deletes the object's row and clears its primary key; returns whether a row was deleted. */
+    /**
+     * Deletes the object's row and clears its primary key; returns whether a row was deleted. The foreign keys that
+     * refer to its model decide what happens to the objects referring to it, as Django's {@code on_delete}: CASCADE
+     * deletes them too, PROTECT and RESTRICT refuse ({@link ProtectedException}, {@link RestrictedException}),
+     * SET_NULL and SET_DEFAULT update them; all in one transaction (see docs/relations.md).
+     */
     public <T> boolean delete(T object) {
-        return writer(object).delete(object) > 0;
+        Class<?> model = Objects.requireNonNull(object, "object").getClass();
+        return deleteWithCounts(object).count(model) > 0;
+    }
+
+    /** {@link #delete(Object)}, telling what was deleted: the total and the rows per model, cascades included. */
+    public <T> DeleteResult deleteWithCounts(T object) {
+        return writer(object).delete(object, reverseRelations);
+    }
+
+    /** The foreign keys referring to each model, found once per database (used by deletes). */
+    public ReverseRelations reverseRelations() {
+        return reverseRelations;
     }
 
     // ---- transactions, schema, observation -------------------------------------------------------------------------

@@ -3,7 +3,9 @@ package dev.quarry.it;
 import dev.quarry.Database;
 import dev.quarry.it.model.AllTypesQuery;
 import dev.quarry.it.model.AuthorQuery;
+import dev.quarry.it.model.BinQuery;
 import dev.quarry.it.model.BookQuery;
+import dev.quarry.it.model.BoxQuery;
 import dev.quarry.it.model.CategoryQuery;
 import dev.quarry.it.model.CountryQuery;
 import dev.quarry.it.model.ItemQuery;
@@ -11,6 +13,9 @@ import dev.quarry.it.model.MarkerQuery;
 import dev.quarry.it.model.NovelQuery;
 import dev.quarry.it.model.PublisherQuery;
 import dev.quarry.it.model.SettingsQuery;
+import dev.quarry.it.model.ShelfQuery;
+import dev.quarry.it.model.TagQuery;
+import dev.quarry.it.model.ThingQuery;
 import dev.quarry.it.model.TokenQuery;
 import dev.quarry.meta.ColumnMeta;
 import dev.quarry.meta.ModelMeta;
@@ -37,7 +42,8 @@ public abstract class DatabaseTest {
     /** Every test model, in creation order. */
     protected static final List<ModelMeta<?>> MODELS = List.of(BookQuery.META, AllTypesQuery.META, ItemQuery.META,
             CountryQuery.META, TokenQuery.META, SettingsQuery.META, MarkerQuery.META, PublisherQuery.META,
-            AuthorQuery.META, NovelQuery.META, CategoryQuery.META);
+            AuthorQuery.META, NovelQuery.META, CategoryQuery.META, ShelfQuery.META, BoxQuery.META, BinQuery.META,
+            ThingQuery.META, TagQuery.META);
 
     protected Database db;
 

@@ -12,15 +12,20 @@ import dev.quarry.QuarryException;
 import dev.quarry.it.model.AllTypes;
 import dev.quarry.it.model.AllTypesQuery;
 import dev.quarry.it.model.Author;
+import dev.quarry.it.model.Bin;
 import dev.quarry.it.model.Book;
 import dev.quarry.it.model.BookQuery;
+import dev.quarry.it.model.Box;
 import dev.quarry.it.model.Category;
 import dev.quarry.it.model.Country;
 import dev.quarry.it.model.Marker;
 import dev.quarry.it.model.Novel;
 import dev.quarry.it.model.Publisher;
 import dev.quarry.it.model.Settings;
+import dev.quarry.it.model.Shelf;
 import dev.quarry.it.model.Status;
+import dev.quarry.it.model.Tag;
+import dev.quarry.it.model.Thing;
 import dev.quarry.it.model.Token;
 import dev.quarry.it.model.TokenQuery;
 import dev.quarry.meta.ColumnMeta;
@@ -39,12 +44,13 @@ class RegistryTest {
     @Test
     void allListsEveryTestModelSortedByTable() {
         List<ModelMeta<?>> all = ModelRegistry.all(RegistryTest.class.getClassLoader());
-        assertEquals(List.of("all_types", "author", "book", "category", "country", "item", "marker", "novel",
-                "publisher", "settings", "token"),
+        assertEquals(List.of("all_types", "author", "bin", "book", "box", "category", "country", "item", "marker",
+                "novel", "publisher", "settings", "shelf", "tag", "thing", "token"),
                 all.stream().map(ModelMeta::tableName).toList());
         assertTrue(all.contains(BookQuery.META));
-        assertEquals(List.of(AllTypes.class, Author.class, Book.class, Category.class, Country.class,
-                dev.quarry.it.model.Item.class, Marker.class, Novel.class, Publisher.class, Settings.class, Token.class),
+        assertEquals(List.of(AllTypes.class, Author.class, Bin.class, Book.class, Box.class, Category.class,
+                Country.class, dev.quarry.it.model.Item.class, Marker.class, Novel.class, Publisher.class,
+                Settings.class, Shelf.class, Tag.class, Thing.class, Token.class),
                 all.stream().map(ModelMeta::modelClass).toList());
     }
 
@@ -54,10 +60,12 @@ class RegistryTest {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             List<String> entries = text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
             assertEquals(List.of("dev.quarry.it.model.AllTypesQuery", "dev.quarry.it.model.AuthorQuery",
-                    "dev.quarry.it.model.BookQuery", "dev.quarry.it.model.CategoryQuery",
-                    "dev.quarry.it.model.CountryQuery", "dev.quarry.it.model.ItemQuery",
-                    "dev.quarry.it.model.MarkerQuery", "dev.quarry.it.model.NovelQuery",
-                    "dev.quarry.it.model.PublisherQuery", "dev.quarry.it.model.SettingsQuery",
+                    "dev.quarry.it.model.BinQuery", "dev.quarry.it.model.BookQuery", "dev.quarry.it.model.BoxQuery",
+                    "dev.quarry.it.model.CategoryQuery", "dev.quarry.it.model.CountryQuery",
+                    "dev.quarry.it.model.ItemQuery", "dev.quarry.it.model.MarkerQuery",
+                    "dev.quarry.it.model.NovelQuery", "dev.quarry.it.model.PublisherQuery",
+                    "dev.quarry.it.model.SettingsQuery", "dev.quarry.it.model.ShelfQuery",
+                    "dev.quarry.it.model.TagQuery", "dev.quarry.it.model.ThingQuery",
                     "dev.quarry.it.model.TokenQuery"), entries);
         }
     }

@@ -1,5 +1,6 @@
 package dev.quarry.exec;
 
+import dev.quarry.DeleteResult;
 import dev.quarry.QuarryException;
 import dev.quarry.meta.ColumnMeta;
 import dev.quarry.meta.ColumnType;
@@ -86,13 +87,23 @@ public final class ModelWriter<T> {
         });
     }
 
-    /** Deletes the object's row and clears its key (as Django), so saving it again inserts a new row. */
-    public int delete(T object) {
+    /**
+     * Deletes the object's row, with what the foreign keys referring to its model say ({@code onDelete}, see
+     * {@link DeleteCollector}) in one transaction, and clears its key (as Django), so saving it again inserts a new
+     * row. A model nothing refers to is deleted with one statement. When the delete is refused (PROTECT, RESTRICT,
+     * a constraint) nothing changes and the key stays.
+     */
+    public DeleteResult delete(T object, ReverseRelations relations) {
         requireKey(object, "delete");
-        int deleted = executor.update(statements.deleteByKey(), List.of(meta.primaryKey()),
-                binder -> meta.bindPrimaryKey(object, binder));
+        DeleteResult result;
+        if (relations.deletesAlone(meta)) {
+            result = DeleteResult.of(meta.modelClass(), executor.update(statements.deleteByKey(),
+                    List.of(meta.primaryKey()), binder -> meta.bindPrimaryKey(object, binder)));
+        } else {
+            result = new DeleteCollector(executor, relations).deleteKeys(meta, List.of(meta.primaryKeyValue(object)));
+        }
         meta.setValue(object, meta.primaryKey(), null);
-        return deleted;
+        return result;
     }
 
     /**

@@ -58,6 +58,16 @@ public final class ModelRegistry {
                 + "quarry-processor runs when it is compiled", cause);
     }
 
+    /** Every model registered so far (its generated class initialised), from any class loader, in no set order. */
+    public static List<ModelMeta<?>> registered() {
+        return List.copyOf(BY_CLASS.values());
+    }
+
+    /** How many models are registered: grows when a generated class is initialised. */
+    public static int registeredCount() {
+        return BY_CLASS.size();
+    }
+
     /** Every model listed in the class path's indexes, sorted by table name. */
     public static List<ModelMeta<?>> all(ClassLoader loader) {
         Set<String> names = new LinkedHashSet<>();

@@ -1,11 +1,13 @@
 package dev.quarry.query;
 
 import dev.quarry.Database;
+import dev.quarry.DeleteResult;
 import dev.quarry.IntegrityException;
 import dev.quarry.MultipleObjectsReturnedException;
 import dev.quarry.ObjectDoesNotExistException;
 import dev.quarry.QuarryException;
 import dev.quarry.Ref;
+import dev.quarry.exec.DeleteCollector;
 import dev.quarry.exec.Row;
 import dev.quarry.exec.RowReader;
 import dev.quarry.meta.ColumnMeta;
@@ -13,7 +15,6 @@ import dev.quarry.meta.ModelMeta;
 import dev.quarry.sql.And;
 import dev.quarry.sql.ColumnRef;
 import dev.quarry.sql.Comparison;
-import dev.quarry.sql.Delete;
 import dev.quarry.sql.Not;
 import dev.quarry.sql.OrderItem;
 import dev.quarry.sql.Param;
@@ -23,13 +24,13 @@ import dev.quarry.sql.SqlNode;
 import dev.quarry.sql.SqlStatement;
 import dev.quarry.sql.SqlWriter;
 import dev.quarry.sql.From;
+import dev.quarry.sql.KeysIn;
 import dev.quarry.sql.TableRef;
 import dev.quarry.sql.TableSource;
 import dev.quarry.sql.Update;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -362,7 +363,8 @@ public final class QuerySet<T> implements Iterable<T> {
 
     /**
      * Updates every matching row in one statement, without loading them (no signals, as Django):
-     * {@code update(BookQuery.price().set(BookQuery.price().times(1.1)))}. Returns the number of rows updated.
+     * {@code update(BookQuery.price().set(BookQuery.price().times(1.1)))}. Returns the number of rows updated. Filters
+     * may follow relations (the rows are then chosen by a subquery); the new values are of the model's own columns.
      */
     @SafeVarargs
     public final int update(Assignment<T>... assignments) {
@@ -373,7 +375,6 @@ public final class QuerySet<T> implements Iterable<T> {
         if (assignments.length == 0) {
             throw new IllegalArgumentException("update() needs at least one assignment, e.g. field.set(value)");
         }
-        requireNoJoins("update");
         if (state.matchesNothing()) {
             return 0;
         }
@@ -383,22 +384,32 @@ public final class QuerySet<T> implements Iterable<T> {
             if (column.column().primaryKey()) {
                 throw new QuarryException("update() cannot change the primary key " + column.column().qualifiedName());
             }
+            requireNoJoins(assignment);
             sets.add(new Update.Assignment(column, assignment.value()));
         }
-        return db.executor().update(render(new Update(meta.tableName(), sets, state.where())));
+        return db.executor().update(render(new Update(meta.tableName(), sets, ownTableWhere())));
     }
 
-    /** Deletes every matching row in one statement; returns how many. */
+    /**
+     * Deletes every matching row, with what the foreign keys referring to the model say ({@code onDelete}: cascades,
+     * PROTECT/RESTRICT refusals, SET_NULL/SET_DEFAULT updates) in one transaction, and returns how many rows were
+     * deleted in all, cascades included (Django's count; {@link #deleteWithCounts()} gives the rows per model). A
+     * model nothing refers to is deleted with one statement. Filters may follow relations.
+     */
     public int delete() {
+        return deleteWithCounts().total();
+    }
+
+    /** {@link #delete()}, telling the rows deleted per model: Django's {@code (count, {model: count})}. */
+    public DeleteResult deleteWithCounts() {
         if (state.sliced()) {
             throw new QuarryException("Cannot delete from a sliced query set of " + meta.modelName()
                     + ": filter the rows to delete instead of using limit/offset");
         }
-        requireNoJoins("delete");
         if (state.matchesNothing()) {
-            return 0;
+            return DeleteResult.NONE;
         }
-        return db.executor().update(render(new Delete(meta.tableName(), state.where())));
+        return new DeleteCollector(db.executor(), db.reverseRelations()).deleteWhere(meta, ownTableWhere());
     }
 
     /** Inserts a new object (Django's {@code objects.create}); its generated key is set on it. */
@@ -566,20 +577,46 @@ public final class QuerySet<T> implements Iterable<T> {
         }
         FetchMode mode = state.fetchMode() != null ? state.fetchMode() : db.fetchMode();
         ResultRelations relations = new ResultRelations(db, mode, sql, keepPeers);
+        if (related.isEmpty()) {
+            return row -> {
+                T object = meta.read(row);
+                relations.attach(meta, object);
+                return object;
+            };
+        }
+        // Resolved once per query, not per row (performance: a map of sources per row cost ~300 bytes and ~5% of
+        // the time of a selectRelated row; docs/performance.md, "Relations"): for related object i, its model, the
+        // foreign key it hangs from, and where its owner is in `objects` (0: the queried object; i + 1: related
+        // object i; -1: an owner this query does not read, then, as before, nothing is attached). Relations come
+        // parents first (QueryState.withSelectRelated), so an owner is read before the objects hanging from it.
+        int count = related.size();
+        ModelMeta<?>[] models = new ModelMeta<?>[count];
+        ModelMeta<?>[] ownerModels = new ModelMeta<?>[count];
+        ColumnMeta[] foreignKeys = new ColumnMeta[count];
+        int[] owners = new int[count];
+        List<TableSource> sources = new ArrayList<>(count + 1);
+        sources.add(new TableSource.Root(meta));
+        sources.addAll(related);
+        for (int i = 0; i < count; i++) {
+            TableSource.Join join = related.get(i);
+            models[i] = join.model();
+            ownerModels[i] = join.parent().model();
+            foreignKeys[i] = join.foreignKey();
+            owners[i] = sources.indexOf(join.parent());
+        }
+        // The objects of the current row, reused from row to row: a reader reads one result, one row at a time,
+        // and every slot is written before it is read.
+        Object[] objects = new Object[count + 1];
         return row -> {
             T object = meta.read(row);
             relations.attach(meta, object);
-            if (related.isEmpty()) {
-                return object;
-            }
-            Map<TableSource, Object> read = new HashMap<>();
-            read.put(new TableSource.Root(meta), object);
-            for (TableSource.Join join : related) {
-                Object target = readRelated(join.model(), row, relations);
-                read.put(join, target);
-                Object owner = read.get(join.parent());
+            objects[0] = object;
+            for (int i = 0; i < count; i++) {
+                Object target = readRelated(models[i], row, relations);
+                objects[i + 1] = target;
+                Object owner = owners[i] < 0 ? null : objects[owners[i]];
                 if (owner != null) {
-                    attach(join.parent().model(), owner, join, target);
+                    attach(ownerModels[i], owner, foreignKeys[i], target);
                 }
             }
             return object;
@@ -597,8 +634,8 @@ public final class QuerySet<T> implements Iterable<T> {
     }
 
     @SuppressWarnings("unchecked")
-    private static <O, R> void attach(ModelMeta<O> ownerModel, Object owner, TableSource.Join join, Object target) {
-        Ref<R> ref = (Ref<R>) ownerModel.ref((O) owner, join.foreignKey());
+    private static <O, R> void attach(ModelMeta<O> ownerModel, Object owner, ColumnMeta foreignKey, Object target) {
+        Ref<R> ref = (Ref<R>) ownerModel.ref((O) owner, foreignKey);
         ref.setLoaded((R) target);
     }
 
@@ -622,11 +659,25 @@ public final class QuerySet<T> implements Iterable<T> {
         return statement.sql() + (values.isEmpty() ? "" : " with " + values);
     }
 
-    private void requireNoJoins(String operation) {
-        if (!From.joinsUsedBy(state.filters()).isEmpty()) {
-            throw new QuarryException(operation + "() on " + meta.modelName() + " with a filter through a relation "
-                    + "is not supported yet: select the keys first, then " + operation + " filter(id().in(keys))");
+    private void requireNoJoins(Assignment<T> assignment) {
+        if (!From.joinsUsedBy(List.of(assignment.value())).isEmpty()) {
+            throw new QuarryException("update() of " + assignment.column().column().qualifiedName() + " with a value "
+                    + "read through a relation is not supported: an UPDATE cannot join; read the values first");
         }
+    }
+
+    /**
+     * The filters as a condition on the model's own table, for UPDATE and DELETE, which cannot join: filters through
+     * relations become {@code key IN (SELECT key FROM (SELECT ... JOIN ... WHERE ...) AS quarry_keys)}.
+     */
+    private Predicate ownTableWhere() {
+        List<TableSource.Join> joins = From.joinsUsedBy(state.filters());
+        if (joins.isEmpty()) {
+            return state.where();
+        }
+        ColumnRef key = ColumnRef.of(meta.primaryKey());
+        return new KeysIn(key, new Select(List.of(key), From.of(meta, joins), state.where(), List.of(), false, null,
+                null, false));
     }
 
     private void requireNotSliced(String operation) {

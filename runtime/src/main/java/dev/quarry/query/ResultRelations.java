@@ -37,10 +37,19 @@ final class ResultRelations {
 
     /** Attaches the relations of one object read from the result. */
     <O> void attach(ModelMeta<O> model, O object) {
-        for (ColumnMeta foreignKey : model.foreignKeys()) {
-            RelationLoader loader = loaders.computeIfAbsent(foreignKey, RelationLoader::new);
+        // Runs for every object read (performance, docs/performance.md, "Relations"): an index loop and get/put, as
+        // the iterator and computeIfAbsent's constructor reference (which captures this) were allocated per object;
+        // the refs are kept only in PEERS mode, the only one that reads them (loadAll).
+        List<ColumnMeta> foreignKeys = model.foreignKeys();
+        for (int i = 0; i < foreignKeys.size(); i++) {
+            ColumnMeta foreignKey = foreignKeys.get(i);
+            RelationLoader loader = loaders.get(foreignKey);
+            if (loader == null) {
+                loader = new RelationLoader(foreignKey);
+                loaders.put(foreignKey, loader);
+            }
             Ref<?> ref = model.ref(object, foreignKey);
-            if (keepPeers) {
+            if (keepPeers && mode == FetchMode.PEERS) {
                 loader.refs.add(ref);
             }
             ref.attach(loader);

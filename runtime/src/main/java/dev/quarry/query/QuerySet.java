@@ -584,11 +584,11 @@ public final class QuerySet<T> implements Iterable<T> {
                 return object;
             };
         }
-        // Resolved once per query, not per row (performance: a map of sources per row cost ~300 bytes and ~5% of
-        // the time of a selectRelated row; docs/performance.md, "Relations"): for related object i, its model, the
-        // foreign key it hangs from, and where its owner is in `objects` (0: the queried object; i + 1: related
-        // object i; -1: an owner this query does not read, then, as before, nothing is attached). Relations come
-        // parents first (QueryState.withSelectRelated), so an owner is read before the objects hanging from it.
+        // Resolved once per query, not per row (performance: a HashMap of sources, its entries and a Root per row
+        // were most of selectRelated's extra bytes; docs/performance.md, "Relations"): for related object i, its
+        // model, the foreign key it hangs from, and where its owner is in `objects` (0: the queried object; i + 1:
+        // related object i; -1: an owner this query does not read, then, as before, nothing is attached). Relations
+        // come parents first (QueryState.withSelectRelated), so an owner is read before the objects hanging from it.
         int count = related.size();
         ModelMeta<?>[] models = new ModelMeta<?>[count];
         ModelMeta<?>[] ownerModels = new ModelMeta<?>[count];

@@ -11,6 +11,7 @@ import dev.quarry.sql.TableSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,26 +31,51 @@ final class Prefetcher {
     /** Loads {@code relations} (and the relations on their way) for {@code owners}. */
     static <R> void prefetch(Database db, ModelMeta<R> model, Collection<? extends R> owners,
             List<TableSource.Join> relations) {
-        Map<TableSource, List<Object>> objectsAt = new HashMap<>();
-        objectsAt.put(new TableSource.Root(model), new ArrayList<>(owners));
-        for (TableSource.Join join : TableSource.Join.withParents(relations)) {
-            List<Object> parents = objectsAt.getOrDefault(join.parent(), List.of());
-            objectsAt.put(join, load(db, join, parents));
+        List<TableSource.Join> joins = TableSource.Join.withParents(relations);
+        Set<TableSource> parentsOfDeeperLevels = new HashSet<>();
+        for (TableSource.Join join : joins) {
+            parentsOfDeeperLevels.add(join.parent());
+        }
+        Map<TableSource, Collection<?>> objectsAt = new HashMap<>();
+        objectsAt.put(new TableSource.Root(model), owners);
+        for (TableSource.Join join : joins) {
+            Collection<?> parents = objectsAt.getOrDefault(join.parent(), List.of());
+            load(db, join, parents);
+            if (parentsOfDeeperLevels.contains(join)) {
+                objectsAt.put(join, related(join, parents));
+            }
         }
     }
 
-    /** Loads one relation of the parents; returns the distinct related objects, for the next level. */
-    private static List<Object> load(Database db, TableSource.Join join, List<Object> parents) {
+    /** Loads one relation of the parents with one query for the keys not loaded yet (none when there are none). */
+    private static void load(Database db, TableSource.Join join, Collection<?> parents) {
         ModelMeta<?> ownerModel = join.parent().model();
-        List<Ref<?>> refs = new ArrayList<>(parents.size());
+        Set<Object> keys = new LinkedHashSet<>();
         for (Object parent : parents) {
-            refs.add(ref(ownerModel, parent, join.foreignKey()));
+            Ref<?> ref = ref(ownerModel, parent, join.foreignKey());
+            if (!ref.isLoaded()) {
+                keys.add(ref.id());
+            }
         }
-        loadRefs(db, join.model(), refs);
+        if (keys.isEmpty()) {
+            return;
+        }
+        Map<Object, Object> byKey = byKey(db, join.model(), keys);
+        for (Object parent : parents) {
+            Ref<?> ref = ref(ownerModel, parent, join.foreignKey());
+            if (!ref.isLoaded()) {
+                setLoaded(ref, byKey.get(ref.id()));
+            }
+        }
+    }
+
+    /** The distinct objects the parents' relation points to: the owners of the next level. */
+    private static List<Object> related(TableSource.Join join, Collection<?> parents) {
+        ModelMeta<?> ownerModel = join.parent().model();
         Map<Object, Boolean> seen = new IdentityHashMap<>();
         List<Object> related = new ArrayList<>();
-        for (Ref<?> ref : refs) {
-            Object object = ref.get();
+        for (Object parent : parents) {
+            Object object = ref(ownerModel, parent, join.foreignKey()).get();
             if (object != null && seen.put(object, Boolean.TRUE) == null) {
                 related.add(object);
             }
@@ -68,15 +94,21 @@ final class Prefetcher {
         if (keys.isEmpty()) {
             return;
         }
-        Map<Object, Object> byKey = new HashMap<>();
-        for (Object related : byKeys(db, target, keys)) {
-            byKey.put(primaryKey(target, related), related);
-        }
+        Map<Object, Object> byKey = byKey(db, target, keys);
         for (Ref<?> ref : refs) {
             if (!ref.isLoaded()) {
                 setLoaded(ref, byKey.get(ref.id()));
             }
         }
+    }
+
+    /** The objects with these keys, by key: one query. */
+    private static Map<Object, Object> byKey(Database db, ModelMeta<?> target, Collection<?> keys) {
+        Map<Object, Object> byKey = new HashMap<>();
+        for (Object related : byKeys(db, target, keys)) {
+            byKey.put(primaryKey(target, related), related);
+        }
+        return byKey;
     }
 
     /** The objects of a model whose keys are given: one query, whatever the number of keys. */

@@ -545,12 +545,8 @@ public final class QuerySet<T> implements Iterable<T> {
      * table joined to every table its filters, ordering, related objects and {@code extraColumns} need.
      */
     private Select select(List<SqlNode> extraColumns) {
-        List<SqlNode> used = new ArrayList<>(state.filters());
-        used.addAll(state.ordering());
-        used.addAll(extraColumns);
-        List<TableSource.Join> joins = From.joinsUsedBy(used);
-        joins.addAll(state.selectRelated());
-        if (joins.isEmpty()) {
+        List<TableSource.Join> used = From.joinsUsedBy(state.filters(), state.ordering(), extraColumns);
+        if (used.isEmpty() && state.selectRelated().isEmpty()) {
             return new Select(db.statements(meta).selectList(), new TableRef(meta.tableName(), meta.tableName()),
                     state.where(), state.ordering(), state.distinct(), state.limit(), state.offset(),
                     state.forUpdate());
@@ -561,6 +557,8 @@ public final class QuerySet<T> implements Iterable<T> {
                 columns.add(new ColumnRef(related, column));
             }
         }
+        List<TableSource.Join> joins = new ArrayList<>(used);
+        joins.addAll(state.selectRelated());
         return new Select(columns, From.of(meta, joins), state.where(), state.ordering(), state.distinct(),
                 state.limit(), state.offset(), state.forUpdate());
     }

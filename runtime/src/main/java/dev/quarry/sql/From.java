@@ -1,7 +1,6 @@
 package dev.quarry.sql;
 
 import dev.quarry.meta.ModelMeta;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -42,16 +41,34 @@ public final class From implements SqlNode {
         return new From(root, aliases);
     }
 
-    /** Every join source among the column references of the nodes. */
-    public static List<TableSource.Join> joinsUsedBy(Collection<? extends SqlNode> nodes) {
-        Set<TableSource.Join> joins = new LinkedHashSet<>();
-        for (SqlNode node : nodes) {
-            collect(node, joins);
+    /**
+     * Every join source among the column references of the nodes, in first-seen order. Runs for every query:
+     * nothing is allocated until a join is found.
+     */
+    @SafeVarargs
+    public static List<TableSource.Join> joinsUsedBy(Collection<? extends SqlNode>... nodeLists) {
+        Found joins = new Found();
+        for (Collection<? extends SqlNode> nodes : nodeLists) {
+            for (SqlNode node : nodes) {
+                collect(node, joins);
+            }
         }
-        return new ArrayList<>(joins);
+        return joins.set == null ? List.of() : List.copyOf(joins.set);
     }
 
-    private static void collect(SqlNode node, Set<TableSource.Join> joins) {
+    /** The joins found so far; the set is created with the first. */
+    private static final class Found {
+        private Set<TableSource.Join> set;
+
+        void add(TableSource.Join join) {
+            if (set == null) {
+                set = new LinkedHashSet<>();
+            }
+            set.add(join);
+        }
+    }
+
+    private static void collect(SqlNode node, Found joins) {
         if (node instanceof ColumnRef ref) {
             if (ref.source() instanceof TableSource.Join join) {
                 joins.add(join);

@@ -32,6 +32,12 @@ public final class Ref<T> {
         return (K) id;
     }
 
+    /** Whether the relation points to an object that has no key yet (saving the owner now would lose the link). */
+    public boolean pointsToUnsavedObject() {
+        return id == null && object != null
+                && ModelRegistry.of(object.getClass()).primaryKeyValue(cast(object)) == null;
+    }
+
     /** Whether {@link #get()} can answer without a query. */
     public boolean isLoaded() {
         return loaded || id == null && object == null;
@@ -75,7 +81,7 @@ public final class Ref<T> {
 
     /** Points the relation at the object with this key; the object itself is not loaded. */
     public void setId(Object id) {
-        if (!Objects.equals(this.id, id) || object != null && !Objects.equals(id(), id)) {
+        if (!Objects.equals(id(), id)) {
             this.object = null;
             this.loaded = false;
         }

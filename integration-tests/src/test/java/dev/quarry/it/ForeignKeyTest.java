@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.IntegrityException;
+import dev.quarry.QuarryException;
 import dev.quarry.Ref;
 import dev.quarry.RelationNotLoadedException;
 import dev.quarry.it.model.Author;
@@ -194,6 +195,53 @@ class ForeignKeyTest extends DatabaseTest {
         unsaved.set(later);
         db.save(later);
         assertEquals(later.id, unsaved.<Long>id(), "the key of an object saved after set() is read at save time");
+    }
+
+    @Test
+    void countAndExistsIgnoreSelectRelatedWhateverTheSlice() {
+        library();
+        QuerySet<Novel> withAuthors = novels().selectRelated(NovelQuery.author(), NovelQuery.editor());
+        assertEquals(2, withAuthors.limit(2).count());
+        assertEquals(2, withAuthors.offset(1).count());
+        assertEquals(3, withAuthors.distinct().count());
+        assertTrue(withAuthors.offset(2).exists());
+        assertFalse(withAuthors.offset(3).exists());
+    }
+
+    @Test
+    void distinctRowsCanBeOrderedThroughARelation() {
+        library();
+        List<Novel> ordered = novels().distinct().orderBy(NovelQuery.author().name().asc(), NovelQuery.title().asc())
+                .list();
+        assertEquals(List.of("Dune", "The Hobbit", "The Silmarillion"), ordered.stream().map(n -> n.title).toList());
+    }
+
+    @Test
+    void savingAnObjectWhoseRelatedObjectIsUnsavedIsRefused() {
+        library();
+        Author ghost = new Author("Ghost", null);
+        Novel novel = new Novel("Haunted", tolkien, ghost);
+        try (CapturedQueries queries = CapturedQueries.start(db)) {
+            QuarryException error = assertThrows(QuarryException.class, () -> db.save(novel));
+            assertTrue(error.getMessage().contains("Novel.editor"), error.getMessage());
+            assertTrue(error.getMessage().contains("not saved yet"), error.getMessage());
+            assertEquals(0, queries.count());
+        }
+        db.save(ghost);
+        db.save(novel);
+        assertEquals(ghost.id, novels().get(NovelQuery.title().eq("Haunted")).editor.<Long>id());
+    }
+
+    @Test
+    void settingTheKeyOfTheLoadedObjectKeepsItLoaded() {
+        library();
+        Ref<Author> ref = new Ref<>();
+        ref.set(tolkien);
+        ref.setId(tolkien.id);
+        assertTrue(ref.isLoaded());
+        assertSame(tolkien, ref.get());
+        ref.setId(herbert.id);
+        assertFalse(ref.isLoaded());
     }
 
     private static List<String> titles(QuerySet<Novel> novels) {

@@ -101,6 +101,15 @@ class PrefetchTest extends DatabaseTest {
     }
 
     @Test
+    void aStrictQueryStaysStrictForTheObjectsItPrefetches() {
+        library();
+        List<Novel> strict = novels().fetchMode(FetchMode.STRICT).prefetchRelated(NovelQuery.author())
+                .orderBy(NovelQuery.title().asc()).list();
+        Author tolkienLoaded = strict.get(1).author.get();
+        assertThrows(dev.quarry.RelationNotLoadedException.class, tolkienLoaded.publisher::get);
+    }
+
+    @Test
     void streamsRefusePrefetchRelated() {
         QuarryException error = assertThrows(QuarryException.class,
                 () -> novels().prefetchRelated(NovelQuery.author()).stream());

@@ -77,6 +77,7 @@ public final class ModelWriter<T> {
 
     /** Updates every column of the object's row; returns 0 when no row has its key. */
     public int update(T object) {
+        requireSavedRelations(object);
         requireKey(object, "update");
         if (meta.valueColumns().isEmpty()) {
             return exists(object) ? 1 : 0;
@@ -160,7 +161,22 @@ public final class ModelWriter<T> {
     }
 
     /** Fills defaults, and the key where Quarry (not the database) generates it. */
+    /**
+     * A relation pointing to an object that was never saved has no key to store: refuse, as Django does, rather than
+     * save the owner with an empty relation.
+     */
+    private void requireSavedRelations(T object) {
+        for (ColumnMeta foreignKey : meta.foreignKeys()) {
+            if (meta.ref(object, foreignKey).pointsToUnsavedObject()) {
+                throw new QuarryException("Cannot save " + meta.modelName() + ": its relation "
+                        + foreignKey.qualifiedName() + " points to a " + foreignKey.references().modelName()
+                        + " that is not saved yet; save it first (saving now would lose the relation)");
+            }
+        }
+    }
+
     private void prepareInsert(T object) {
+        requireSavedRelations(object);
         meta.applyDefaults(object);
         ColumnMeta key = meta.primaryKey();
         if (meta.primaryKeyValue(object) == null && !key.generated()) {

@@ -30,7 +30,7 @@ final class Prefetcher {
 
     /** Loads {@code relations} (and the relations on their way) for {@code owners}. */
     static <R> void prefetch(Database db, ModelMeta<R> model, Collection<? extends R> owners,
-            List<TableSource.Join> relations) {
+            List<TableSource.Join> relations, FetchMode mode) {
         List<TableSource.Join> joins = TableSource.Join.withParents(relations);
         Set<TableSource> parentsOfDeeperLevels = new HashSet<>();
         for (TableSource.Join join : joins) {
@@ -40,7 +40,7 @@ final class Prefetcher {
         objectsAt.put(new TableSource.Root(model), owners);
         for (TableSource.Join join : joins) {
             Collection<?> parents = objectsAt.getOrDefault(join.parent(), List.of());
-            load(db, join, parents);
+            load(db, join, parents, mode);
             if (parentsOfDeeperLevels.contains(join)) {
                 objectsAt.put(join, related(join, parents));
             }
@@ -48,7 +48,7 @@ final class Prefetcher {
     }
 
     /** Loads one relation of the parents with one query for the keys not loaded yet (none when there are none). */
-    private static void load(Database db, TableSource.Join join, Collection<?> parents) {
+    private static void load(Database db, TableSource.Join join, Collection<?> parents, FetchMode mode) {
         ModelMeta<?> ownerModel = join.parent().model();
         Set<Object> keys = new LinkedHashSet<>();
         for (Object parent : parents) {
@@ -60,7 +60,7 @@ final class Prefetcher {
         if (keys.isEmpty()) {
             return;
         }
-        Map<Object, Object> byKey = byKey(db, join.model(), keys);
+        Map<Object, Object> byKey = byKey(db, join.model(), keys, mode);
         for (Object parent : parents) {
             Ref<?> ref = ref(ownerModel, parent, join.foreignKey());
             if (!ref.isLoaded()) {
@@ -84,7 +84,7 @@ final class Prefetcher {
     }
 
     /** Loads every ref not loaded yet with one query for all their keys (none when there are none). */
-    static void loadRefs(Database db, ModelMeta<?> target, List<Ref<?>> refs) {
+    static void loadRefs(Database db, ModelMeta<?> target, List<Ref<?>> refs, FetchMode mode) {
         Set<Object> keys = new LinkedHashSet<>();
         for (Ref<?> ref : refs) {
             if (!ref.isLoaded()) {
@@ -94,7 +94,7 @@ final class Prefetcher {
         if (keys.isEmpty()) {
             return;
         }
-        Map<Object, Object> byKey = byKey(db, target, keys);
+        Map<Object, Object> byKey = byKey(db, target, keys, mode);
         for (Ref<?> ref : refs) {
             if (!ref.isLoaded()) {
                 setLoaded(ref, byKey.get(ref.id()));
@@ -103,22 +103,27 @@ final class Prefetcher {
     }
 
     /** The objects with these keys, by key: one query. */
-    private static Map<Object, Object> byKey(Database db, ModelMeta<?> target, Collection<?> keys) {
+    private static Map<Object, Object> byKey(Database db, ModelMeta<?> target, Collection<?> keys,
+            FetchMode mode) {
         Map<Object, Object> byKey = new HashMap<>();
-        for (Object related : byKeys(db, target, keys)) {
+        for (Object related : byKeys(db, target, keys, mode)) {
             byKey.put(primaryKey(target, related), related);
         }
         return byKey;
     }
 
-    /** The objects of a model whose keys are given: one query, whatever the number of keys. */
-    static <X> List<X> byKeys(Database db, ModelMeta<X> model, Collection<?> keys) {
+    /**
+     * The objects of a model whose keys are given: one query, whatever the number of keys. {@code mode} is the fetch
+     * mode of the query the owners came from, so that a STRICT query stays strict for the objects it prefetches.
+     */
+    static <X> List<X> byKeys(Database db, ModelMeta<X> model, Collection<?> keys, FetchMode mode) {
         ColumnMeta key = model.primaryKey();
         List<Param> params = new ArrayList<>(keys.size());
         for (Object value : keys) {
             params.add(new Param(value, key.type()));
         }
-        return db.query(model).filter(new Condition<>(new In(ColumnRef.of(key), key.type(), params))).list();
+        return db.query(model).fetchMode(mode)
+                .filter(new Condition<>(new In(ColumnRef.of(key), key.type(), params))).list();
     }
 
     @SuppressWarnings("unchecked")

@@ -177,6 +177,10 @@ public final class QuerySet<T> implements Iterable<T> {
         return with(state.withFetchMode(Objects.requireNonNull(mode, "mode")));
     }
 
+    private FetchMode effectiveFetchMode() {
+        return state.fetchMode() != null ? state.fetchMode() : db.fetchMode();
+    }
+
     /** SELECT DISTINCT. */
     public QuerySet<T> distinct() {
         return with(state.withDistinct());
@@ -201,7 +205,7 @@ public final class QuerySet<T> implements Iterable<T> {
         SqlStatement statement = render(select());
         List<T> objects = db.executor().list(statement, rowReader(statement.sql(), true));
         if (!state.prefetchRelated().isEmpty() && !objects.isEmpty()) {
-            Prefetcher.prefetch(db, meta, objects, state.prefetchRelated());
+            Prefetcher.prefetch(db, meta, objects, state.prefetchRelated(), effectiveFetchMode());
         }
         return objects;
     }
@@ -233,14 +237,14 @@ public final class QuerySet<T> implements Iterable<T> {
         if (state.matchesNothing()) {
             return 0;
         }
-        return db.executor().queryLong(render(select().countQuery()));
+        return db.executor().queryLong(render(selectWithoutRelated().countQuery()));
     }
 
     public boolean exists() {
         if (state.matchesNothing()) {
             return false;
         }
-        Select exists = select().existsQuery();
+        Select exists = selectWithoutRelated().existsQuery();
         if (exists.limit() == null) {
             return db.executor().queryLong(render(exists)) > 0;
         }
@@ -540,6 +544,11 @@ public final class QuerySet<T> implements Iterable<T> {
         return select(List.of());
     }
 
+    /** The SELECT without the selectRelated objects: to-one joins never change which rows match or how many. */
+    private Select selectWithoutRelated() {
+        return state.selectRelated().isEmpty() ? select() : with(state.withoutSelectRelated()).select();
+    }
+
     /**
      * The SELECT of this query set: the model's columns, then those of each selectRelated relation, from the model's
      * table joined to every table its filters, ordering, related objects and {@code extraColumns} need.
@@ -555,6 +564,16 @@ public final class QuerySet<T> implements Iterable<T> {
         for (TableSource.Join related : state.selectRelated()) {
             for (ColumnMeta column : related.model().columns()) {
                 columns.add(new ColumnRef(related, column));
+            }
+        }
+        if (state.distinct()) {
+            // SELECT DISTINCT may only order by what it selects (PostgreSQL, H2): add the related columns ordered by,
+            // after the model's, where the positional row reader never looks (as Django does)
+            for (OrderItem item : state.ordering()) {
+                if (!(item.expression() instanceof ColumnRef ref && ref.source() instanceof TableSource.Root)
+                        && !columns.contains(item.expression())) {
+                    columns.add(item.expression());
+                }
             }
         }
         List<TableSource.Join> joins = new ArrayList<>(used);
@@ -573,8 +592,7 @@ public final class QuerySet<T> implements Iterable<T> {
         if (related.isEmpty() && meta.foreignKeys().isEmpty()) {
             return meta::read;
         }
-        FetchMode mode = state.fetchMode() != null ? state.fetchMode() : db.fetchMode();
-        ResultRelations relations = new ResultRelations(db, mode, sql, keepPeers);
+        ResultRelations relations = new ResultRelations(db, effectiveFetchMode(), sql, keepPeers);
         if (related.isEmpty()) {
             return row -> {
                 T object = meta.read(row);

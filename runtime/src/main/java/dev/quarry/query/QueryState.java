@@ -112,6 +112,12 @@ final class QueryState {
         return copy;
     }
 
+    QueryState withoutSelectRelated() {
+        QueryState copy = copy();
+        copy.selectRelated = List.of();
+        return copy;
+    }
+
     /** Adds relations to load after the rows, keeping the earlier ones. */
     QueryState withPrefetchRelated(List<TableSource.Join> joins) {
         QueryState copy = copy();

@@ -36,7 +36,7 @@ public abstract class RelationPath<R, T> implements ToOne<R>, Prefetchable<R> {
      * {@code prefetch_related_objects}): {@code BookQuery.author().prefetch(db, books)}.
      */
     public void prefetch(Database db, Collection<? extends R> owners) {
-        Prefetcher.prefetch(db, rootModel(), owners, List.of(join));
+        Prefetcher.prefetch(db, rootModel(), owners, List.of(join), db.fetchMode());
     }
 
     /** Loads this relation for one object already in memory (no query when it is loaded or empty). */

@@ -87,13 +87,13 @@ final class ResultRelations {
                 report();
             }
             Object key = ref.id();
-            List<?> found = Prefetcher.byKeys(db, foreignKey.references(), List.of(key));
+            List<?> found = Prefetcher.byKeys(db, foreignKey.references(), List.of(key), mode);
             Prefetcher.setLoaded(ref, found.isEmpty() ? null : found.get(0));
         }
 
         /** One query for the keys of every object of the result whose relation is not loaded yet. */
         private void loadAll() {
-            Prefetcher.loadRefs(db, foreignKey.references(), refs);
+            Prefetcher.loadRefs(db, foreignKey.references(), refs, mode);
         }
 
         private void report() {

@@ -10,11 +10,13 @@ import dev.quarry.it.model.CategoryQuery;
 import dev.quarry.it.model.CountryQuery;
 import dev.quarry.it.model.ItemQuery;
 import dev.quarry.it.model.MarkerQuery;
+import dev.quarry.it.model.MemberQuery;
 import dev.quarry.it.model.NovelQuery;
 import dev.quarry.it.model.PublisherQuery;
 import dev.quarry.it.model.SettingsQuery;
 import dev.quarry.it.model.ShelfQuery;
 import dev.quarry.it.model.TagQuery;
+import dev.quarry.it.model.TeamQuery;
 import dev.quarry.it.model.ThingQuery;
 import dev.quarry.it.model.TokenQuery;
 import dev.quarry.meta.ColumnMeta;
@@ -43,7 +45,7 @@ public abstract class DatabaseTest {
     protected static final List<ModelMeta<?>> MODELS = List.of(BookQuery.META, AllTypesQuery.META, ItemQuery.META,
             CountryQuery.META, TokenQuery.META, SettingsQuery.META, MarkerQuery.META, PublisherQuery.META,
             AuthorQuery.META, NovelQuery.META, CategoryQuery.META, ShelfQuery.META, BoxQuery.META, BinQuery.META,
-            ThingQuery.META, TagQuery.META);
+            ThingQuery.META, TagQuery.META, TeamQuery.META, MemberQuery.META);
 
     protected Database db;
 

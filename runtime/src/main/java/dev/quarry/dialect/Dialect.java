@@ -28,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -114,6 +115,21 @@ public abstract class Dialect {
     /** Written after CREATE TABLE (...): storage engine, character set and collation where a database needs them. */
     public String tableOptions() {
         return "";
+    }
+
+    /** Whether ALTER TABLE can add a foreign key (SQLite cannot: it takes them in CREATE TABLE only). */
+    public boolean supportsAddForeignKey() {
+        return true;
+    }
+
+    /** A statement that lets the tables of a foreign-key cycle be dropped in one transaction, if one is needed. */
+    public Optional<String> beforeDroppingTables() {
+        return Optional.empty();
+    }
+
+    /** Removes a foreign key constraint if the table and the constraint exist. */
+    public String dropForeignKeyIfExists(String table, String constraint) {
+        return "ALTER TABLE IF EXISTS " + quote(table) + " DROP CONSTRAINT IF EXISTS " + quote(constraint);
     }
 
     /** Whether CREATE/ALTER/DROP run inside a transaction and roll back with it. */

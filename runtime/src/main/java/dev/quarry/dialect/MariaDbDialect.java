@@ -96,6 +96,11 @@ public class MariaDbDialect extends Dialect {
         }
     }
 
+    @Override
+    public String dropForeignKeyIfExists(String table, String constraint) {
+        return "ALTER TABLE IF EXISTS " + quote(table) + " DROP FOREIGN KEY IF EXISTS " + quote(constraint);
+    }
+
     /** MySQL and MariaDB commit before every DDL statement: a failed migration cannot roll back its DDL. */
     @Override
     public boolean supportsTransactionalDdl() {

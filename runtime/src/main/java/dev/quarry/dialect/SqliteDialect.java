@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -74,6 +75,21 @@ public class SqliteDialect extends Dialect {
             case DATETIME -> stringLiteral(LocalDateTime.parse(value).format(DATE_TIME));
             default -> super.defaultLiteral(column);
         };
+    }
+
+    /** SQLite takes foreign keys in CREATE TABLE only, where they may name tables that do not exist yet. */
+    @Override
+    public boolean supportsAddForeignKey() {
+        return false;
+    }
+
+    /**
+     * Dropping a table deletes its rows first, which the foreign keys of a cycle refuse whatever the order: checked
+     * at commit instead, when both tables are gone.
+     */
+    @Override
+    public Optional<String> beforeDroppingTables() {
+        return Optional.of("PRAGMA defer_foreign_keys = ON");
     }
 
     /** SQLite ignores VARCHAR lengths: a CHECK enforces them, as the other databases do. */

@@ -7,6 +7,7 @@ import dev.quarry.meta.ModelMeta;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -28,11 +29,17 @@ public final class SchemaEditor {
      * transactional. Tables are created after the tables their foreign keys point to.
      */
     public void createTables(List<? extends ModelMeta<?>> models) {
+        List<ModelMeta<?>> ordered = inDependencyOrder(models);
+        Set<ColumnMeta> deferred = forwardReferences(ordered);
         executor.atomic(() -> {
-            for (ModelMeta<?> model : inDependencyOrder(models)) {
-                for (String statement : createTableStatements(model)) {
+            for (ModelMeta<?> model : ordered) {
+                for (String statement : createTableStatements(model, deferred)) {
                     executor.execute(statement);
                 }
+            }
+            for (ColumnMeta foreignKey : deferred) {
+                executor.execute("ALTER TABLE " + dialect.quote(foreignKey.tableName()) + " ADD "
+                        + foreignKeyConstraint(foreignKey.owner(), foreignKey));
             }
             return null;
         });
@@ -40,15 +47,55 @@ public final class SchemaEditor {
 
     /** Drops the tables of the models when they exist, referring tables before the tables they refer to. */
     public void dropTables(List<? extends ModelMeta<?>> models) {
-        List<ModelMeta<?>> reversed = inDependencyOrder(models);
-        Collections.reverse(reversed);
-        for (ModelMeta<?> model : reversed) {
-            executor.execute("DROP TABLE IF EXISTS " + dialect.quote(model.tableName()));
+        List<ModelMeta<?>> ordered = inDependencyOrder(models);
+        executor.atomic(() -> {
+            dialect.beforeDroppingTables().ifPresent(executor::execute);
+            for (ColumnMeta foreignKey : forwardReferences(ordered)) {
+                // a cycle of foreign keys: no table can go first until the link that closes the cycle is gone
+                executor.execute(dialect.dropForeignKeyIfExists(foreignKey.tableName(),
+                        constraintName(foreignKey.owner(), foreignKey, "fk")));
+            }
+            List<ModelMeta<?>> referringFirst = new ArrayList<>(ordered);
+            Collections.reverse(referringFirst);
+            for (ModelMeta<?> model : referringFirst) {
+                executor.execute("DROP TABLE IF EXISTS " + dialect.quote(model.tableName()));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The foreign keys that point to a table created later (models referring to each other): they are added with
+     * ALTER TABLE once every table exists, where the database can (SQLite accepts them in CREATE TABLE as they are).
+     */
+    private Set<ColumnMeta> forwardReferences(List<ModelMeta<?>> ordered) {
+        Set<ColumnMeta> forward = new LinkedHashSet<>();
+        if (!dialect.supportsAddForeignKey()) {
+            return forward;
         }
+        for (int i = 0; i < ordered.size(); i++) {
+            for (ColumnMeta column : ordered.get(i).foreignKeys()) {
+                if (ordered.indexOf(column.references()) > i) {
+                    forward.add(column);
+                }
+            }
+        }
+        return forward;
     }
 
     /** The CREATE TABLE and CREATE INDEX statements of a model, as they would run. */
     public List<String> createTableStatements(ModelMeta<?> model) {
+        return createTableStatements(model, Set.of());
+    }
+
+    private String foreignKeyConstraint(ModelMeta<?> model, ColumnMeta column) {
+        ModelMeta<?> target = column.references();
+        return "CONSTRAINT " + dialect.quote(constraintName(model, column, "fk")) + " FOREIGN KEY ("
+                + dialect.quote(column.columnName()) + ") REFERENCES " + dialect.quote(target.tableName()) + " ("
+                + dialect.quote(target.primaryKey().columnName()) + ")";
+    }
+
+    private List<String> createTableStatements(ModelMeta<?> model, Set<ColumnMeta> deferredForeignKeys) {
         List<String> statements = new ArrayList<>();
         StringBuilder create = new StringBuilder("CREATE TABLE ").append(dialect.quote(model.tableName())).append(" (");
         List<ColumnMeta> columns = model.columns();
@@ -56,12 +103,8 @@ public final class SchemaEditor {
             create.append(i == 0 ? "\n    " : ",\n    ").append(columnDefinition(columns.get(i)));
         }
         for (ColumnMeta column : columns) {
-            if (column.isForeignKey()) {
-                ModelMeta<?> target = column.references();
-                create.append(",\n    CONSTRAINT ").append(dialect.quote(constraintName(model, column, "fk")))
-                        .append(" FOREIGN KEY (").append(dialect.quote(column.columnName())).append(") REFERENCES ")
-                        .append(dialect.quote(target.tableName())).append(" (")
-                        .append(dialect.quote(target.primaryKey().columnName())).append(")");
+            if (column.isForeignKey() && !deferredForeignKeys.contains(column)) {
+                create.append(",\n    ").append(foreignKeyConstraint(model, column));
             }
         }
         create.append("\n)").append(dialect.tableOptions());

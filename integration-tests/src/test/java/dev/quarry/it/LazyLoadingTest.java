@@ -53,6 +53,22 @@ class LazyLoadingTest extends DatabaseTest {
     }
 
     @Test
+    void nestedNPlusOnePatternsAreReportedToo() {
+        library();
+        List<NPlusOne> reported = new ArrayList<>();
+        Consumer<NPlusOne> listener = reported::add;
+        db.addNPlusOneListener(listener);
+        try {
+            for (Novel novel : novels().orderBy(NovelQuery.title().asc()).list()) {
+                novel.author.get().publisher.get(); // each author comes from its own one-row result
+            }
+        } finally {
+            db.removeNPlusOneListener(listener);
+        }
+        assertEquals(List.of("Novel.author", "Author.publisher"), reported.stream().map(NPlusOne::relation).toList());
+    }
+
+    @Test
     void aSingleLazyLoadIsNotAnNPlusOne() {
         library();
         Novel dune = novels().get(NovelQuery.title().eq("Dune"));

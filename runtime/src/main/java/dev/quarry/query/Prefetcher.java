@@ -117,12 +117,18 @@ final class Prefetcher {
      * mode of the query the owners came from, so that a STRICT query stays strict for the objects it prefetches.
      */
     static <X> List<X> byKeys(Database db, ModelMeta<X> model, Collection<?> keys, FetchMode mode) {
+        return byKeys(db, model, keys, mode, null);
+    }
+
+    /** As above, the objects read counting their lazy loads with those of the result they were loaded for. */
+    static <X> List<X> byKeys(Database db, ModelMeta<X> model, Collection<?> keys, FetchMode mode,
+            ResultRelations.LazyLoads lazyLoads) {
         ColumnMeta key = model.primaryKey();
         List<Param> params = new ArrayList<>(keys.size());
         for (Object value : keys) {
             params.add(new Param(value, key.type()));
         }
-        return db.query(model).fetchMode(mode)
+        return db.query(model).fetchMode(mode).countingLazyLoadsWith(lazyLoads)
                 .filter(new Condition<>(new In(ColumnRef.of(key), key.type(), params))).list();
     }
 

@@ -177,6 +177,11 @@ public final class QuerySet<T> implements Iterable<T> {
         return with(state.withFetchMode(Objects.requireNonNull(mode, "mode")));
     }
 
+    /** For lazy loads: the objects this query reads count their own lazy loads with those of an earlier result. */
+    QuerySet<T> countingLazyLoadsWith(ResultRelations.LazyLoads lazyLoads) {
+        return lazyLoads == null ? this : with(state.withLazyLoads(lazyLoads));
+    }
+
     private FetchMode effectiveFetchMode() {
         return state.fetchMode() != null ? state.fetchMode() : db.fetchMode();
     }
@@ -592,7 +597,7 @@ public final class QuerySet<T> implements Iterable<T> {
         if (related.isEmpty() && meta.foreignKeys().isEmpty()) {
             return meta::read;
         }
-        ResultRelations relations = new ResultRelations(db, effectiveFetchMode(), sql, keepPeers);
+        ResultRelations relations = new ResultRelations(db, effectiveFetchMode(), sql, keepPeers, state.lazyLoads());
         if (related.isEmpty()) {
             return row -> {
                 T object = meta.read(row);

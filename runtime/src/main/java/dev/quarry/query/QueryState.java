@@ -26,6 +26,7 @@ final class QueryState {
     private List<TableSource.Join> selectRelated = List.of();
     private List<TableSource.Join> prefetchRelated = List.of();
     private FetchMode fetchMode;
+    private ResultRelations.LazyLoads lazyLoads;
 
     private QueryState() {
     }
@@ -42,6 +43,7 @@ final class QueryState {
         copy.selectRelated = selectRelated;
         copy.prefetchRelated = prefetchRelated;
         copy.fetchMode = fetchMode;
+        copy.lazyLoads = lazyLoads;
         return copy;
     }
 
@@ -124,6 +126,15 @@ final class QueryState {
         Set<TableSource.Join> all = new LinkedHashSet<>(prefetchRelated);
         all.addAll(joins);
         copy.prefetchRelated = List.copyOf(all);
+        return copy;
+    }
+
+    /** The lazy-load counts this query's objects add to (those of the result they are loaded for), or null. */
+    ResultRelations.LazyLoads lazyLoads() { return lazyLoads; }
+
+    QueryState withLazyLoads(ResultRelations.LazyLoads counts) {
+        QueryState copy = copy();
+        copy.lazyLoads = counts;
         return copy;
     }
 

@@ -23,16 +23,31 @@ final class ResultRelations {
     private final FetchMode mode;
     private final String sql;
     private final boolean keepPeers;
+    private final LazyLoads lazyLoads;
     private final Map<ColumnMeta, RelationLoader> loaders = new HashMap<>();
 
     /**
      * @param keepPeers false for streams: a stream's objects are not kept, so PEERS loads one object at a time
      */
-    ResultRelations(Database db, FetchMode mode, String sql, boolean keepPeers) {
+    ResultRelations(Database db, FetchMode mode, String sql, boolean keepPeers, LazyLoads lazyLoads) {
         this.db = db;
         this.mode = mode;
         this.sql = sql;
         this.keepPeers = keepPeers;
+        this.lazyLoads = lazyLoads != null ? lazyLoads : new LazyLoads();
+    }
+
+    /**
+     * How many objects loaded each relation one at a time, counted across a result and the objects lazily loaded
+     * from it, so that {@code novel.author.get().publisher.get()} in a loop reports {@code Author.publisher} too.
+     */
+    static final class LazyLoads {
+        private final Map<ColumnMeta, Integer> counts = new HashMap<>();
+
+        /** Counts one single load; true exactly when it makes the relation an N+1 pattern. */
+        synchronized boolean countAndDetect(ColumnMeta foreignKey) {
+            return counts.merge(foreignKey, 1, Integer::sum) == 2;
+        }
     }
 
     /** Attaches the relations of one object read from the result. */
@@ -60,7 +75,6 @@ final class ResultRelations {
     private final class RelationLoader implements Ref.Loader {
         private final ColumnMeta foreignKey;
         private final List<Ref<?>> refs = new ArrayList<>();
-        private int singleLoads;
 
         RelationLoader(ColumnMeta foreignKey) {
             this.foreignKey = foreignKey;
@@ -83,11 +97,11 @@ final class ResultRelations {
         }
 
         private void loadOne(Ref<?> ref) {
-            if (++singleLoads == 2) {
+            if (lazyLoads.countAndDetect(foreignKey)) {
                 report();
             }
             Object key = ref.id();
-            List<?> found = Prefetcher.byKeys(db, foreignKey.references(), List.of(key), mode);
+            List<?> found = Prefetcher.byKeys(db, foreignKey.references(), List.of(key), mode, lazyLoads);
             Prefetcher.setLoaded(ref, found.isEmpty() ? null : found.get(0));
         }
 

@@ -102,8 +102,8 @@ public final class Database {
     /** UPDATE by primary key (Django's {@code force_update}); fails when no row has the key. */
     public <T> T update(T object) {
         if (writer(object).update(object) == 0) {
-            throw new ObjectDoesNotExistException(object.getClass(), "Cannot update " + object.getClass().getSimpleName()
-                    + ": no row has its primary key");
+            throw new ObjectDoesNotExistException(object.getClass(),
+                    "Cannot update " + object.getClass().getSimpleName() + ": no row has its primary key");
         }
         return object;
     }

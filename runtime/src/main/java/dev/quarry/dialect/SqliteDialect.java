@@ -50,7 +50,8 @@ public class SqliteDialect extends Dialect {
     public String sqlType(ColumnMeta column) {
         return switch (column.type()) {
             case DOUBLE, FLOAT -> "REAL";
-            // TEXT affinity keeps every digit (NUMERIC affinity would keep 15); the declared (p,s) gives the scale back.
+            // TEXT affinity keeps every digit (NUMERIC affinity would keep 15); the declared (p,s) gives the scale
+            // back.
             case DECIMAL -> "DECIMAL_TEXT(" + column.precision() + "," + column.scale() + ")";
             case DATE, TIME, DATETIME, INSTANT, OFFSET_DATETIME, TEXT -> "TEXT";
             case UUID -> "CHAR(36)";

@@ -93,7 +93,10 @@ public final class ModelRegistry {
         return metas;
     }
 
-    /** {@code com.x.Book} gives {@code com.x.BookQuery}; nested {@code com.x.Library.Book} gives {@code com.x.LibraryBookQuery}. */
+    /**
+     * {@code com.x.Book} gives {@code com.x.BookQuery}; nested {@code com.x.Library.Book} gives
+     * {@code com.x.LibraryBookQuery}.
+     */
     public static String queryClassName(Class<?> modelClass) {
         String packageName = modelClass.getPackageName();
         String binary = modelClass.getName().substring(packageName.isEmpty() ? 0 : packageName.length() + 1);

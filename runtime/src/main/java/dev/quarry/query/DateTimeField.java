@@ -6,7 +6,8 @@ import dev.quarry.sql.ColumnRef;
 /**
  * A LocalDateTime, Instant or OffsetDateTime column: comparisons and date/time parts.
  */
-public final class DateTimeField<R, V extends Comparable<? super V>> extends DateTimeExpression<R, V> implements Field<R, V> {
+public final class DateTimeField<R, V extends Comparable<? super V>> extends DateTimeExpression<R, V>
+        implements Field<R, V> {
     public DateTimeField(ColumnMeta column) {
         this(Field.rootRef(column));
     }

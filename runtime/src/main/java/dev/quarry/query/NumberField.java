@@ -6,7 +6,8 @@ import dev.quarry.sql.ColumnRef;
 /**
  * A numeric column: comparisons, ranges and arithmetic.
  */
-public final class NumberField<R, V extends Number & Comparable<? super V>> extends NumberExpression<R, V> implements Field<R, V> {
+public final class NumberField<R, V extends Number & Comparable<? super V>> extends NumberExpression<R, V>
+        implements Field<R, V> {
     public NumberField(ColumnMeta column) {
         this(Field.rootRef(column));
     }

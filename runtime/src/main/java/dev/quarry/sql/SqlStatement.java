@@ -6,6 +6,7 @@ import java.util.List;
 public record SqlStatement(String sql, List<BoundValue> parameters) {
     @Override
     public String toString() {
-        return parameters.isEmpty() ? sql : sql + " " + parameters.stream().map(p -> String.valueOf(p.value())).toList();
+        return parameters.isEmpty() ? sql
+                : sql + " " + parameters.stream().map(p -> String.valueOf(p.value())).toList();
     }
 }

@@ -19,7 +19,6 @@ import dev.quarry.it.model.TagQuery;
 import dev.quarry.it.model.TeamQuery;
 import dev.quarry.it.model.ThingQuery;
 import dev.quarry.it.model.TokenQuery;
-import dev.quarry.meta.ColumnMeta;
 import dev.quarry.meta.ModelMeta;
 import dev.quarry.schema.SchemaEditor;
 import java.util.Collections;
@@ -78,18 +77,7 @@ public abstract class DatabaseTest {
         List<ModelMeta<?>> referringFirst = SchemaEditor.inDependencyOrder(MODELS);
         Collections.reverse(referringFirst);
         for (ModelMeta<?> model : referringFirst) {
-            clearSelfReferences(model);
             db.query(model).delete();
-        }
-    }
-
-    /** A table that refers to itself cannot lose its parents before its children row by row (MariaDB checks each). */
-    private void clearSelfReferences(ModelMeta<?> model) {
-        for (ColumnMeta column : model.columns()) {
-            if (column.isForeignKey() && column.nullable() && column.references() == model) {
-                db.executor().execute("UPDATE " + db.dialect().quote(model.tableName()) + " SET "
-                        + db.dialect().quote(column.columnName()) + " = NULL");
-            }
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -86,9 +87,7 @@ public enum TestBackend {
                 config.setConnectionInitSql("PRAGMA foreign_keys = ON");
                 // wait for a lock held by another pooled connection instead of failing with SQLITE_BUSY
                 config.addDataSourceProperty("busy_timeout", "10000");
-                HikariDataSource pool = new HikariDataSource(config);
-                cleanup.add(0, pool);
-                return new Opened(this, Database.connect(pool), cleanup);
+                return openPool(config, cleanup);
             } catch (RuntimeException | Error e) {
                 closeAll(cleanup, e);
                 throw e;
@@ -103,24 +102,12 @@ public enum TestBackend {
             Server server = new Server("PostgreSQL", env("QUARRY_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
                     env("QUARRY_PG_USER", "postgres"), env("QUARRY_PG_PASSWORD", ""), "connectTimeout", "5");
             String schema = identifier(label);
-            List<AutoCloseable> cleanup = new ArrayList<>();
-            try (Connection admin = server.connect()) {
-                execute(admin, "CREATE SCHEMA \"" + schema + "\"");
-            } catch (SQLException e) {
-                throw new QuarryException("Cannot create schema " + schema + " on " + server.url + ": "
-                        + e.getMessage(), e);
-            }
-            cleanup.add(() -> server.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE"));
-            try {
-                HikariConfig config = poolConfig(label, server.url, server.user, server.password);
-                config.setSchema(schema); // Connection.setSchema: the search_path of every pooled connection
-                HikariDataSource pool = new HikariDataSource(config);
-                cleanup.add(0, pool);
-                return new Opened(this, Database.connect(pool), cleanup);
-            } catch (RuntimeException | Error e) {
-                closeAll(cleanup, e);
-                throw e;
-            }
+            return openIsolated(server, "schema " + schema, "CREATE SCHEMA \"" + schema + "\"",
+                    "DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE", () -> {
+                        HikariConfig config = poolConfig(label, server.url, server.user, server.password);
+                        config.setSchema(schema); // Connection.setSchema: the search_path of every connection
+                        return config;
+                    });
         }
     },
 
@@ -131,28 +118,41 @@ public enum TestBackend {
             Server server = new Server("MariaDB", env("QUARRY_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test"),
                     env("QUARRY_MARIADB_USER", "root"), env("QUARRY_MARIADB_PASSWORD", ""), "connectTimeout", "5000");
             String database = identifier(label);
-            List<AutoCloseable> cleanup = new ArrayList<>();
-            try (Connection admin = server.connect()) {
-                // utf8mb4 whatever the server's default; the collation stays the charset's (case-insensitive)
-                // default, as most users have it
-                execute(admin, "CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4");
-            } catch (SQLException e) {
-                throw new QuarryException("Cannot create database " + database + " on " + server.url + ": "
-                        + e.getMessage(), e);
-            }
-            cleanup.add(() -> server.execute("DROP DATABASE IF EXISTS `" + database + "`"));
-            try {
-                HikariConfig config = poolConfig(label, withDatabase(server.url, database), server.user,
-                        server.password);
-                HikariDataSource pool = new HikariDataSource(config);
-                cleanup.add(0, pool);
-                return new Opened(this, Database.connect(pool), cleanup);
-            } catch (RuntimeException | Error e) {
-                closeAll(cleanup, e);
-                throw e;
-            }
+            // utf8mb4 whatever the server's default; the collation stays the charset's (case-insensitive) default,
+            // as most users have it
+            return openIsolated(server, "database " + database,
+                    "CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4",
+                    "DROP DATABASE IF EXISTS `" + database + "`",
+                    () -> poolConfig(label, withDatabase(server.url, database), server.user, server.password));
         }
     };
+
+    /**
+     * A schema or database of its own on a server: created now, dropped when the result closes, with a pool on it.
+     */
+    Opened openIsolated(Server server, String what, String createSql, String dropSql,
+            Supplier<HikariConfig> poolConfig) {
+        try (Connection admin = server.connect()) {
+            execute(admin, createSql);
+        } catch (SQLException e) {
+            throw new QuarryException("Cannot create " + what + " on " + server.url + ": " + e.getMessage(), e);
+        }
+        List<AutoCloseable> cleanup = new ArrayList<>();
+        cleanup.add(() -> server.execute(dropSql));
+        try {
+            return openPool(poolConfig.get(), cleanup);
+        } catch (RuntimeException | Error e) {
+            closeAll(cleanup, e);
+            throw e;
+        }
+    }
+
+    /** A pool closed first when the result closes, and the Database on it (its dialect detected). */
+    Opened openPool(HikariConfig config, List<AutoCloseable> cleanup) {
+        HikariDataSource pool = new HikariDataSource(config);
+        cleanup.add(0, pool);
+        return new Opened(this, Database.connect(pool), cleanup);
+    }
 
     /** The system property that selects the backend. */
     public static final String PROPERTY = "quarry.it.backend";

@@ -29,6 +29,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.UUID;
 
 /**
@@ -486,6 +487,12 @@ public abstract class Dialect {
 
     public void bindUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
         statement.setObject(index, value);
+    }
+
+    /** A value stored as text (by the databases without the type), parsed; null for SQL NULL. */
+    protected static <V> V parseText(ResultSet resultSet, int index, Function<String, V> parser) throws SQLException {
+        String text = resultSet.getString(index);
+        return text == null ? null : parser.apply(text);
     }
 
     public boolean readBoolean(ResultSet resultSet, int index) throws SQLException {

@@ -240,7 +240,6 @@ public class MariaDbDialect extends Dialect {
 
     @Override
     public UUID readUuid(ResultSet resultSet, int index) throws SQLException {
-        String value = resultSet.getString(index);
-        return value == null ? null : UUID.fromString(value);
+        return parseText(resultSet, index, UUID::fromString);
     }
 }

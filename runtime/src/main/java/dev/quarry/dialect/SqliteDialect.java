@@ -310,20 +310,17 @@ public class SqliteDialect extends Dialect {
 
     @Override
     public LocalDate readLocalDate(ResultSet resultSet, int index) throws SQLException {
-        String text = resultSet.getString(index);
-        return text == null ? null : LocalDate.parse(text);
+        return parseText(resultSet, index, LocalDate::parse);
     }
 
     @Override
     public LocalTime readLocalTime(ResultSet resultSet, int index) throws SQLException {
-        String text = resultSet.getString(index);
-        return text == null ? null : LocalTime.parse(text);
+        return parseText(resultSet, index, LocalTime::parse);
     }
 
     @Override
     public LocalDateTime readLocalDateTime(ResultSet resultSet, int index) throws SQLException {
-        String text = resultSet.getString(index);
-        return text == null ? null : LocalDateTime.parse(text, DATE_TIME);
+        return parseText(resultSet, index, text -> LocalDateTime.parse(text, DATE_TIME));
     }
 
     @Override
@@ -340,7 +337,6 @@ public class SqliteDialect extends Dialect {
 
     @Override
     public UUID readUuid(ResultSet resultSet, int index) throws SQLException {
-        String text = resultSet.getString(index);
-        return text == null ? null : UUID.fromString(text);
+        return parseText(resultSet, index, UUID::fromString);
     }
 }

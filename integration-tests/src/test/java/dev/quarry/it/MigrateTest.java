@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.quarry.Database;
 import dev.quarry.QuarryException;
 import dev.quarry.it.model.Author;
 import dev.quarry.it.model.AuthorQuery;
@@ -153,6 +156,73 @@ class MigrateTest extends FreshDatabaseTest {
                     && error.getMessage().contains("INSERT INTO no_such_table")
                     && error.getMessage().contains("migrate --fake 0002_broken"), error.getMessage());
         }
+    }
+
+    /**
+     * Every operation ran but the history row could not be written (here the migration moved the history table
+     * away): where DDL is transactional that is one more failure rolled back; elsewhere the error must say the schema
+     * is migrated and that migrate --fake, not a second run, records it.
+     */
+    @Test
+    void aFailureToRecordTheMigrationIsReportedAsSuch() {
+        makeMigrations(directory).write(null, false);
+        String history = db.dialect().quote("quarry_migrations");
+        String away = db.dialect().quote("quarry_migrations_away");
+        writeSql("0002_history_away", List.of(insertPublisher("Before the history"),
+                "ALTER TABLE " + history + " RENAME TO " + away), List.of());
+        Migrator migrator = new Migrator(db, MigrationLoader.fromDirectory(directory));
+        MigrationException error = assertThrows(MigrationException.class, () -> migrator.migrate(null));
+        String message = error.getMessage();
+        assertFalse(message.contains("in operation"), message);
+        if (db.dialect().supportsTransactionalDdl()) {
+            assertTrue(message.startsWith("Apply 0002_history_away failed while recording it in the history table "
+                    + "quarry_migrations") && message.contains("rolled back"), message);
+            assertEquals(0, PublisherQuery.objects(db).count());
+            assertEquals("[Apply 0002_history_away]", migrator.plan(null).toString());
+        } else {
+            assertTrue(message.startsWith("Apply 0002_history_away: every operation ran, but recording it in the "
+                    + "history table quarry_migrations failed") && message.contains("migrate --fake 0002_history_away"),
+                    message);
+            db.executor().execute("ALTER TABLE " + away + " RENAME TO " + history); // the history writable again
+            assertEquals("[Apply 0002_history_away]", migrator.plan(null).toString(), "not recorded");
+            assertEquals("[Apply 0002_history_away]", migrator.migrate("0002_history_away", true).toString());
+            assertEquals(1, PublisherQuery.objects(db).count(), "ran once");
+            assertEquals(List.of(), migrator.plan(null));
+        }
+    }
+
+    /**
+     * The migration lock is a session lock on PostgreSQL and MariaDB: the whole run stays on the one connection that
+     * holds it, so an application whose pool has a single connection can migrate at start (it waited for a second
+     * connection before, until the pool's timeout).
+     */
+    @Test
+    void aPoolOfOneConnectionCanMigrate() {
+        makeMigrations(directory).write(null, false);
+        writeSql("0002_publisher_rows", List.of(insertPublisher("Through one connection")), List.of(deletePublishers()));
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(db.executor().dataSource());
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(1_000);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            Database single = Database.connect(pool);
+            Migrator migrator = new Migrator(single, MigrationLoader.fromDirectory(directory));
+            assertEquals("[Apply 0001_initial, Apply 0002_publisher_rows]", migrator.migrate(null).toString());
+            assertEquals(1, PublisherQuery.objects(single).count());
+            assertEquals("[Unapply 0002_publisher_rows]", migrator.migrate("0001_initial").toString());
+            assertEquals(0, PublisherQuery.objects(single).count());
+            assertEquals(0, pool.getHikariPoolMXBean().getActiveConnections(), "the connection went back");
+        }
+    }
+
+    /** migrate runs each migration in a transaction of its own, so it refuses to run inside one. */
+    @Test
+    void migrateInsideAtomicIsRefused() {
+        makeMigrations(directory).write(null, false);
+        Migrator migrator = new Migrator(db, MigrationLoader.fromDirectory(directory));
+        MigrationException error = assertThrows(MigrationException.class, () -> db.atomic(() -> migrator.migrate(null)));
+        assertTrue(error.getMessage().contains("inside atomic"), error.getMessage());
+        assertEquals("[Apply 0001_initial]", migrator.plan(null).toString(), "nothing applied");
     }
 
     @Test

@@ -125,6 +125,41 @@ class TransactionAndStreamTest extends DatabaseTest {
         assertEquals(42, stored.pages);
     }
 
+    /**
+     * On a pinned connection (migrate's, which holds a session lock), statements, atomic blocks and streams all use
+     * that connection and leave it open: nothing else is taken from the pool, and a rolled-back block is undone.
+     */
+    @Test
+    void workOnAPinnedConnectionStaysOnItAndLeavesItOpen() throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(db.executor().dataSource());
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(500);
+        try (HikariDataSource pool = new HikariDataSource(config);
+                java.sql.Connection connection = pool.getConnection()) {
+            Database single = Database.connect(pool, db.dialect()); // no connection taken to detect it
+            single.executor().pinned(connection, () -> {
+                single.save(book("autocommitted"));
+                single.atomic(() -> {
+                    single.save(book("committed"));
+                });
+                assertThrows(IllegalStateException.class, () -> single.atomic(() -> {
+                    single.save(book("rolled back"));
+                    throw new IllegalStateException("undo");
+                }));
+                try (Stream<String> titles = BookQuery.objects(single).orderBy(BookQuery.title().asc()).valuesList(
+                        BookQuery.title()).stream()) {
+                    assertEquals(List.of("autocommitted", "committed"), titles.toList());
+                }
+                assertThrows(IllegalStateException.class, () -> single.executor().pinned(connection, () -> null));
+                return null;
+            });
+            assertFalse(connection.isClosed());
+            assertTrue(connection.getAutoCommit(), "autocommit restored after the blocks");
+        }
+        assertEquals(2, books().count());
+    }
+
     private static Book withIsbn(Book book, String isbn) {
         book.isbn = isbn;
         return book;

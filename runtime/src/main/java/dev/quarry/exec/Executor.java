@@ -33,13 +33,14 @@ public final class Executor {
     private final Dialect dialect;
     private final List<QueryListener> listeners = new CopyOnWriteArrayList<>();
     private final ThreadLocal<Transaction> currentTransaction = new ThreadLocal<>();
+    private final ThreadLocal<Connection> pinnedConnection = new ThreadLocal<>();
 
     public Executor(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
     }
 
-    /** The data source, for work that must hold one connection of its own (the migration lock). */
+    /** The data source, for work that must hold one connection of its own (see {@link #pinned}). */
     public DataSource dataSource() {
         return dataSource;
     }
@@ -89,9 +90,11 @@ public final class Executor {
      */
     public <T> Stream<T> stream(SqlStatement statement, RowReader<T> reader) {
         Transaction transaction = currentTransaction.get();
-        StreamResources resources = new StreamResources(transaction);
+        Connection pinned = pinnedConnection.get();
+        StreamResources resources = new StreamResources(transaction, transaction == null && pinned == null);
         try {
-            resources.open(transaction != null ? transaction.connection() : dataSource.getConnection());
+            resources.open(transaction != null ? transaction.connection()
+                    : pinned != null ? pinned : dataSource.getConnection());
             PreparedStatement ps = resources.prepare(statement.sql());
             ps.setFetchSize(dialect.streamFetchSize());
             bindAll(ps, statement.parameters());
@@ -112,14 +115,16 @@ public final class Executor {
     /** What a stream holds: released once, at the last row, on an error, or when the stream is closed. */
     private final class StreamResources {
         private final Transaction transaction;
+        private final boolean ownConnection;
         private Connection connection;
         private boolean autoCommitToRestore;
         private PreparedStatement statement;
         private ResultSet resultSet;
         private boolean released;
 
-        StreamResources(Transaction transaction) {
+        StreamResources(Transaction transaction, boolean ownConnection) {
             this.transaction = transaction;
+            this.ownConnection = ownConnection;
         }
 
         void open(Connection opened) throws SQLException {
@@ -163,7 +168,9 @@ public final class Executor {
                 } catch (SQLException ignored) {
                     // the connection is closed below either way
                 }
-                closeQuietly(null, null, connection);
+                if (ownConnection) {
+                    closeQuietly(null, null, connection);
+                }
             }
         }
     }
@@ -336,13 +343,14 @@ public final class Executor {
         if (transaction != null) {
             return transaction.nested(work);
         }
+        Connection pinned = pinnedConnection.get();
         Connection connection;
         try {
-            connection = dataSource.getConnection();
+            connection = pinned != null ? pinned : dataSource.getConnection();
         } catch (SQLException e) {
             throw dialect.translate("Cannot get a connection", null, e);
         }
-        transaction = new Transaction(connection, dialect);
+        transaction = new Transaction(connection, dialect, pinned == null);
         currentTransaction.set(transaction);
         try {
             return transaction.outermost(work);
@@ -356,6 +364,25 @@ public final class Executor {
         return currentTransaction.get() != null;
     }
 
+    // ---- one session -----------------------------------------------------------------------------------------------
+
+    /**
+     * Runs {@code work} with every statement and transaction of the calling thread on {@code connection}, which is
+     * left open: for work that must stay in one database session, such as migrate under its session lock, without
+     * taking a second connection from a pool that may have only one. Not inside {@link #atomic}.
+     */
+    public <X> X pinned(Connection connection, Supplier<X> work) {
+        if (inTransaction() || pinnedConnection.get() != null) {
+            throw new IllegalStateException("Already in a transaction or on a pinned connection");
+        }
+        pinnedConnection.set(connection);
+        try {
+            return work.get();
+        } finally {
+            pinnedConnection.remove();
+        }
+    }
+
     // ---- plumbing --------------------------------------------------------------------------------------------------
 
     /** Runs work on the transaction's connection, or on a connection of its own that is closed afterwards. */
@@ -365,16 +392,24 @@ public final class Executor {
             if (transaction != null) {
                 return work.run(transaction.connection());
             }
+            Connection pinned = pinnedConnection.get();
+            if (pinned != null) {
+                return runAutoCommitted(pinned, work);
+            }
             try (Connection connection = dataSource.getConnection()) {
-                if (connection.getAutoCommit()) {
-                    return work.run(connection);
-                }
-                // A pool configured with autocommit off would roll this work back when the connection returns.
-                return runAndCommit(connection, work);
+                return runAutoCommitted(connection, work);
             }
         } catch (SQLException e) {
             throw dialect.translate("Statement failed", sql, e);
         }
+    }
+
+    private static <X> X runAutoCommitted(Connection connection, ConnectionWork<X> work) throws SQLException {
+        if (connection.getAutoCommit()) {
+            return work.run(connection);
+        }
+        // A pool configured with autocommit off would roll this work back when the connection returns.
+        return runAndCommit(connection, work);
     }
 
     private static <X> X runAndCommit(Connection connection, ConnectionWork<X> work) throws SQLException {

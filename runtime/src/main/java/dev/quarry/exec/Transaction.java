@@ -13,11 +13,14 @@ import java.util.function.Supplier;
 final class Transaction {
     private final Connection connection;
     private final Dialect dialect;
+    private final boolean closeAtEnd;
     private boolean ended;
 
-    Transaction(Connection connection, Dialect dialect) {
+    /** {@code closeAtEnd}: the connection is the transaction's own (not a pinned one), returned when it ends. */
+    Transaction(Connection connection, Dialect dialect, boolean closeAtEnd) {
         this.connection = connection;
         this.dialect = dialect;
+        this.closeAtEnd = closeAtEnd;
     }
 
     Connection connection() {
@@ -43,13 +46,25 @@ final class Transaction {
             throw dialect.translate("Transaction failed", null, e);
         } finally {
             ended = true;
-            try (Connection c = connection) {
-                if (!committed) {
-                    c.rollback(); // before autocommit is restored, which would commit the pending work
+            end(committed, autoCommit);
+        }
+    }
+
+    private void end(boolean committed, boolean autoCommit) {
+        try {
+            if (!committed) {
+                connection.rollback(); // before autocommit is restored, which would commit the pending work
+            }
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException ignored) {
+            // the connection goes back to the pool (or closes) either way
+        } finally {
+            if (closeAtEnd) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // nothing more to release
                 }
-                c.setAutoCommit(autoCommit);
-            } catch (SQLException ignored) {
-                // the connection goes back to the pool (or closes) either way
             }
         }
     }

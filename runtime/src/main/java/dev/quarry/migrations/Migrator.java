@@ -6,6 +6,8 @@ import dev.quarry.migrations.operations.RunJava;
 import dev.quarry.migrations.operations.SchemaChange;
 import dev.quarry.migrations.state.ProjectState;
 import dev.quarry.schema.SchemaStatements;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -85,6 +87,21 @@ public final class Migrator {
      * ({@code migrate --fake}: for a schema changed by hand).
      */
     public List<Step> migrate(String target, boolean fake) {
+        if (db.executor().inTransaction()) {
+            throw new MigrationException("migrate cannot run inside atomic(...): it runs each migration in a "
+                    + "transaction of its own");
+        }
+        // One connection for the whole run: the lock is a session lock on PostgreSQL and MariaDB, and a pool of
+        // one connection must not wait for a second while the lock holds the first.
+        try (Connection connection = db.executor().dataSource().getConnection()) {
+            connection.setAutoCommit(true);
+            return db.executor().pinned(connection, () -> migrateLocked(target, fake));
+        } catch (SQLException e) {
+            throw new MigrationException("Cannot get a connection to migrate: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Step> migrateLocked(String target, boolean fake) {
         history.ensureTable();
         try (MigrationLock lock = MigrationLock.acquire(db, history, LOCK_TIMEOUT)) {
             Map<String, MigrationHistory.Applied> applied = history.applied(); // read under the lock
@@ -219,37 +236,55 @@ public final class Migrator {
                     running.operation = operations.get(i);
                     operations.get(i).backwards(running, states.get(i));
                 }
-                history.recordUnapplied(migration);
             } else {
                 for (int i = 0; i < operations.size(); i++) {
                     running.operation = operations.get(i);
                     operations.get(i).forwards(running, states.get(i));
                 }
-                history.recordApplied(migration);
             }
+            running.operation = null;
+            running.recording = true;
+            record(step);
         };
         if (db.dialect().supportsTransactionalDdl()) {
             try {
                 db.atomic(work);
             } catch (RuntimeException e) { // a statement, or the code of a data migration
-                throw new MigrationException(step + " failed in operation " + running.describeOperation() + ": "
-                        + e.getMessage() + ". Its transaction was rolled back: the database and the history are as "
-                        + "they were before it", e);
+                throw new MigrationException(step + " failed " + running.where() + ": " + e.getMessage() + ". Its "
+                        + "transaction was rolled back: the database and the history are as they were before it", e);
             }
             return;
         }
         try {
             work.run();
-        } catch (RuntimeException e) { // a statement, or the code of a data migration
-            throw new MigrationException(step + " failed in operation " + running.describeOperation()
-                    + (running.current == null ? "" : " at the statement\n    " + running.current) + "\n"
-                    + e.getMessage() + "\n" + db.dialect().name()
-                    + " cannot roll DDL back, so the statements before it stay applied"
-                    + (running.done.isEmpty() ? " (there were none)" : ":\n    " + String.join(";\n    ",
-                            running.done)) + "\nThe history table does not record " + migration.name() + ". To "
-                    + "recover, undo those statements by hand and run migrate again, or complete the migration by hand "
-                    + "and record it with migrate --fake " + migration.name() + ".", e);
+        } catch (RuntimeException e) {
+            throw running.recording ? notRecorded(step, e) : failedMidway(step, running, e);
         }
+    }
+
+    /** Non-transactional DDL: what stayed applied, and how to recover. */
+    private MigrationException failedMidway(Step step, Running running, RuntimeException e) {
+        String name = step.migration().name();
+        return new MigrationException(step + " failed " + running.where()
+                + (running.current == null ? "" : " at the statement\n    " + running.current) + "\n"
+                + e.getMessage() + "\n" + db.dialect().name()
+                + " cannot roll DDL back, so the statements before it stay applied"
+                + (running.done.isEmpty() ? " (there were none)" : ":\n    " + String.join(";\n    ",
+                        running.done)) + "\nThe history table does not record " + name + ". To "
+                + "recover, undo those statements by hand and run migrate again, or complete the migration by hand "
+                + "and record it with migrate --fake " + name + ".", e);
+    }
+
+    /** Non-transactional DDL: every operation ran, only the history's row is not written (or not deleted). */
+    private MigrationException notRecorded(Step step, RuntimeException e) {
+        String name = step.migration().name();
+        String fix = step.backwards()
+                ? "delete its row: DELETE FROM " + MigrationHistory.TABLE + " WHERE name = '" + name + "'"
+                : "record it with migrate --fake " + name;
+        return new MigrationException(step + ": every operation ran, but recording it in the history table "
+                + MigrationHistory.TABLE + " failed: " + e.getMessage() + "\nThe schema is " + (step.backwards()
+                        ? "rolled back" : "migrated") + " and the history does not say so. Once the history table "
+                + "is writable, " + fix + ", rather than running " + name + " again.", e);
     }
 
     private void record(Step step) {
@@ -285,6 +320,7 @@ public final class Migrator {
         private final List<String> done = new ArrayList<>();
         private String current;
         private Operation operation;
+        private boolean recording;
 
         Running(Database db, SchemaStatements ddl) {
             this.db = db;
@@ -311,8 +347,12 @@ public final class Migrator {
             return db;
         }
 
-        String describeOperation() {
-            return operation == null ? "(none)" : operation.describe();
+        /** Where the migration failed: in which operation, or while recording it in the history. */
+        String where() {
+            if (recording) {
+                return "while recording it in the history table " + MigrationHistory.TABLE;
+            }
+            return "in operation " + (operation == null ? "(none)" : operation.describe());
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,13 @@ import java.util.Map;
  *     after that is refused
  */
 public record Migration(String name, List<String> dependencies, List<Operation> operations, String checksum) {
+    /**
+     * Migration names in number order, then by name: {@code 9999_x} before {@code 10000_y} (numbers are zero-padded
+     * to four digits, so fewer digits is a smaller number).
+     */
+    public static final Comparator<String> NAME_ORDER = Comparator.comparingInt(Migration::leadingDigits)
+            .thenComparing(Comparator.naturalOrder());
+
     public Migration {
         dependencies = List.copyOf(dependencies);
         operations = List.copyOf(operations);
@@ -84,5 +92,13 @@ public record Migration(String name, List<String> dependencies, List<Operation> 
     @Override
     public String toString() {
         return name;
+    }
+
+    private static int leadingDigits(String name) {
+        int digits = 0;
+        while (digits < name.length() && Character.isDigit(name.charAt(digits))) {
+            digits++;
+        }
+        return digits;
     }
 }

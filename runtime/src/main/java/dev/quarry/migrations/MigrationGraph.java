@@ -14,7 +14,7 @@ import java.util.TreeSet;
 
 /**
  * The migrations and their dependencies: checked once (every dependency exists, no cycle), then ordered so that each
- * migration comes after what it depends on, ties broken by name, so every process computes the same order.
+ * migration comes after what it depends on, ties broken by number, then name, so every process computes the same order.
  */
 public final class MigrationGraph {
     private final Map<String, Migration> byName = new LinkedHashMap<>();
@@ -37,7 +37,7 @@ public final class MigrationGraph {
         this.ordered = List.copyOf(topologicalOrder());
     }
 
-    /** Kahn's algorithm, always taking the smallest name ready. */
+    /** Kahn's algorithm, always taking the first name ready ({@link Migration#NAME_ORDER}). */
     private List<Migration> topologicalOrder() {
         Map<String, Integer> waitingFor = new HashMap<>();
         Map<String, List<String>> dependents = new HashMap<>();
@@ -47,7 +47,7 @@ public final class MigrationGraph {
                 dependents.computeIfAbsent(dependency, d -> new ArrayList<>()).add(migration.name());
             }
         }
-        TreeSet<String> ready = new TreeSet<>();
+        TreeSet<String> ready = new TreeSet<>(Migration.NAME_ORDER);
         waitingFor.forEach((name, count) -> {
             if (count == 0) {
                 ready.add(name);

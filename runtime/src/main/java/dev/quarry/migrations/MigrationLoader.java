@@ -28,7 +28,7 @@ public final class MigrationLoader {
     /** Where migration files live on the class path. */
     public static final String RESOURCE_DIRECTORY = "quarry/migrations";
 
-    private static final Pattern FILE_NAME = Pattern.compile("\\d{4}_[a-z0-9_]+\\.json");
+    private static final Pattern FILE_NAME = Pattern.compile("\\d{4,}_[a-z0-9_]+\\.json");
 
     private MigrationLoader() {
     }
@@ -39,7 +39,7 @@ public final class MigrationLoader {
      * entries hides its migrations).
      */
     public static List<Migration> fromClassPath(ClassLoader loader) {
-        TreeMap<String, String> texts = new TreeMap<>();
+        TreeMap<String, String> texts = new TreeMap<>(Migration.NAME_ORDER);
         try {
             Enumeration<URL> roots = loader.getResources(RESOURCE_DIRECTORY);
             for (URL root : Collections.list(roots)) {
@@ -53,7 +53,7 @@ public final class MigrationLoader {
 
     /** Every migration in a directory (none when it does not exist), by name. */
     public static List<Migration> fromDirectory(Path directory) {
-        TreeMap<String, String> texts = new TreeMap<>();
+        TreeMap<String, String> texts = new TreeMap<>(Migration.NAME_ORDER);
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
@@ -116,8 +116,8 @@ public final class MigrationLoader {
             return true;
         }
         if (name.endsWith(".json") && !name.contains("/")) {
-            throw new MigrationException("Migration file " + name + " is not named NNNN_name.json (four digits, then "
-                    + "lowercase letters, digits and underscores), so it would never be applied: rename it");
+            throw new MigrationException("Migration file " + name + " is not named NNNN_name.json (four digits or "
+                    + "more, then lowercase letters, digits and underscores), so it would never be applied: rename it");
         }
         return false;
     }

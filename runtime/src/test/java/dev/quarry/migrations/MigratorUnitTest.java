@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.Database;
 import dev.quarry.dialect.H2Dialect;
+import dev.quarry.migrations.autodetect.NonInteractiveQuestioner;
 import dev.quarry.migrations.cli.QuarryCommand;
 import dev.quarry.migrations.operations.RunSql;
 import java.io.BufferedReader;
@@ -93,6 +94,20 @@ class MigratorUnitTest {
         MigrationException error = assertThrows(MigrationException.class,
                 () -> MigrationLoader.fromDirectory(migrations));
         assertTrue(error.getMessage().contains("0002_AddBooks.json"), error.getMessage());
+    }
+
+    /** Past 9999 the number grows a digit (as Django's): 10000_more is written, loaded and numbered after 9999. */
+    @Test
+    void theTenThousandthMigrationIsNumberedWrittenAndLoaded() throws Exception {
+        Path migrations = Files.createDirectories(directory.resolve("tenthousand"));
+        Files.writeString(migrations.resolve("9999_last_four_digit.json"), "{\"dependencies\": [], \"operations\": []}");
+        MakeMigrations.Result result = new MakeMigrations(migrations, List.of(), new NonInteractiveQuestioner())
+                .write(null, true);
+        assertEquals("10000_empty", result.migration().name());
+        assertTrue(Files.exists(migrations.resolve("10000_empty.json")));
+        List<Migration> loaded = MigrationLoader.fromDirectory(migrations);
+        assertEquals(List.of("9999_last_four_digit", "10000_empty"), loaded.stream().map(Migration::name).toList());
+        assertEquals(List.of("9999_last_four_digit"), loaded.get(1).dependencies());
     }
 
     /** {@code showmigrations 0002} would otherwise quietly show everything: a stray argument is refused. */

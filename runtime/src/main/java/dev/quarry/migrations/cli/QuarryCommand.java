@@ -145,26 +145,22 @@ public final class QuarryCommand {
 
     private int migrate(Options options) {
         String target = options.positional();
-        try (Connected connected = connect(options)) {
-            Migrator migrator = migrator(connected.db, options);
-            if (options.flag("plan")) {
-                List<Migrator.Step> plan = migrator.plan(target);
-                out.println(plan.isEmpty() ? "No migrations to apply" : "Planned operations:");
-                plan.forEach(step -> out.println("  " + step));
-                return 0;
-            }
-            List<Migrator.Step> steps = migrator.migrate(target, options.flag("fake"));
-            out.println(steps.isEmpty() ? "No migrations to apply" : "Done:");
-            steps.forEach(step -> out.println("  " + step + (options.flag("fake") ? " (fake)" : "")));
+        Migrator migrator = migrator(connect(options), options);
+        if (options.flag("plan")) {
+            List<Migrator.Step> plan = migrator.plan(target);
+            out.println(plan.isEmpty() ? "No migrations to apply" : "Planned operations:");
+            plan.forEach(step -> out.println("  " + step));
             return 0;
         }
+        List<Migrator.Step> steps = migrator.migrate(target, options.flag("fake"));
+        out.println(steps.isEmpty() ? "No migrations to apply" : "Done:");
+        steps.forEach(step -> out.println("  " + step + (options.flag("fake") ? " (fake)" : "")));
+        return 0;
     }
 
     private int showmigrations(Options options) {
-        try (Connected connected = connect(options)) {
-            migrator(connected.db, options).status().forEach(status -> out.println(" " + status));
-            return 0;
-        }
+        migrator(connect(options), options).status().forEach(status -> out.println(" " + status));
+        return 0;
     }
 
     private int sqlmigrate(Options options) {
@@ -178,10 +174,8 @@ public final class QuarryCommand {
             print(migrator(offline, options).sql(name, options.flag("backwards")));
             return 0;
         }
-        try (Connected connected = connect(options)) {
-            print(migrator(connected.db, options).sql(name, options.flag("backwards")));
-            return 0;
-        }
+        print(migrator(connect(options), options).sql(name, options.flag("backwards")));
+        return 0;
     }
 
     private void print(List<String> statements) {
@@ -200,20 +194,15 @@ public final class QuarryCommand {
         return loader != null ? loader : QuarryCommand.class.getClassLoader();
     }
 
-    private record Connected(Database db) implements AutoCloseable {
-        @Override
-        public void close() {
-        }
-    }
-
-    private static Connected connect(Options options) {
+    /** The database of CONNECTION: a connection per use, none held between commands. */
+    private static Database connect(Options options) {
         String url = options.value("url", System.getenv("QUARRY_URL"));
         if (url == null) {
             throw new IllegalArgumentException("No database: give --url JDBC_URL (or set QUARRY_URL)");
         }
         String user = options.value("user", System.getenv("QUARRY_USER"));
         String password = options.value("password", System.getenv("QUARRY_PASSWORD"));
-        return new Connected(Database.connect(new UrlDataSource(url, user, password == null ? "" : password)));
+        return Database.connect(new UrlDataSource(url, user, password == null ? "" : password));
     }
 
     /** {@code --name value}, {@code --flag} and one positional argument. */

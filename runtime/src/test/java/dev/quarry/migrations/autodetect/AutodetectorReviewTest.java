@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.meta.ColumnType;
+import dev.quarry.migrations.MakeMigrations;
 import dev.quarry.migrations.Migration;
 import dev.quarry.migrations.MigrationException;
 import dev.quarry.migrations.MigrationGraph;
@@ -23,8 +24,11 @@ import dev.quarry.migrations.operations.Operation;
 import dev.quarry.migrations.state.ColumnState;
 import dev.quarry.migrations.state.ProjectState;
 import dev.quarry.migrations.state.TableState;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Combined changes; each written to a file, read back and replayed leaves nothing for a second run to find. */
 class AutodetectorReviewTest {
@@ -144,5 +148,17 @@ class AutodetectorReviewTest {
                 col("b", ColumnType.INTEGER).column("a").get());
         assertEquals(List.of(new RenameField("t", "b", "a", "b"), new RenameField("t", "a", "b", "a")),
                 settled(state(t), state(t2), NO_QUESTIONS));
+    }
+
+    @Test
+    void mergeOfMigrationsPast9999IsNamedWithTheirWholeNumbers(@TempDir Path directory) throws Exception {
+        Files.writeString(directory.resolve("0001_initial.json"), "{\"dependencies\": [], \"operations\": []}");
+        for (String leaf : List.of("10000_a", "10001_b")) {
+            Files.writeString(directory.resolve(leaf + ".json"),
+                    "{\"dependencies\": [\"0001_initial\"], \"operations\": []}");
+        }
+        Migration merge = new MakeMigrations(directory, List.of(), NO_QUESTIONS).writeMerge();
+        assertEquals("10002_merge_10000_10001", merge.name());
+        assertTrue(Files.exists(directory.resolve("10002_merge_10000_10001.json")));
     }
 }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.meta.ColumnType;
+import dev.quarry.migrations.Json;
 import dev.quarry.migrations.MakeMigrations;
 import dev.quarry.migrations.Migration;
 import dev.quarry.migrations.MigrationException;
@@ -160,5 +161,23 @@ class AutodetectorReviewTest {
         Migration merge = new MakeMigrations(directory, List.of(), NO_QUESTIONS).writeMerge();
         assertEquals("10002_merge_10000_10001", merge.name());
         assertTrue(Files.exists(directory.resolve("10002_merge_10000_10001.json")));
+    }
+
+    @Test
+    void migrationFileWithAColumnLengthBeyondIntIsAMigrationErrorNamingIt() {
+        String text = "{\"dependencies\": [], \"operations\": [{\"op\": \"AddField\", \"table\": \"t\", "
+                + "\"column\": {\"field\": \"a\", \"column\": \"a\", \"type\": \"VARCHAR\", "
+                + "\"maxLength\": 4294967297}}]}";
+        MigrationException e = assertThrows(MigrationException.class, () -> Migration.parse("0002_x", text));
+        assertTrue(e.getMessage().contains("0002_x") && e.getMessage().contains("\"maxLength\""), e.getMessage());
+    }
+
+    @Test
+    void unicodeEscapeNeedsFourHexDigits() {
+        assertEquals("A", Json.parse("\"\\u0041\""));
+        for (String bad : List.of("\"\\u+041\"", "\"\\u-041\"", "\"\\uzzzz\"")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.parse(bad));
+            assertTrue(e.getMessage().startsWith("JSON error at line 1"), bad + ": " + e.getMessage());
+        }
     }
 }

@@ -27,7 +27,10 @@ import dev.quarry.migrations.state.ProjectState;
 import dev.quarry.migrations.state.TableState;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -179,5 +182,82 @@ class AutodetectorReviewTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.parse(bad));
             assertTrue(e.getMessage().startsWith("JSON error at line 1"), bad + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Random pairs of schemas (tables that come, go, change models; columns, indexes, foreign keys and unique
+     * constraints that differ), with random answers: each gives a file that a second run finds nothing to add to.
+     */
+    @Test
+    void randomSchemasSettleInOneMigration() {
+        for (int seed = 0; seed < 2000; seed++) {
+            Random random = new Random(seed);
+            ProjectState from = randomState(random);
+            ProjectState to = randomState(random);
+            Questioner answers = new States.Scripted() {
+                @Override
+                public boolean askRenameModel(TableState oldTable, TableState newTable) {
+                    return random.nextBoolean();
+                }
+
+                @Override
+                public boolean askRenameField(String table, String model, ColumnState old, ColumnState column) {
+                    return random.nextBoolean();
+                }
+            }.oneOffDefault("1").fill(Optional.of("1"));
+            try {
+                settled(from, to, answers);
+            } catch (MigrationException refused) {
+                // a refusal with a message is a valid outcome
+            } catch (RuntimeException | AssertionError e) {
+                throw new AssertionError("seed " + seed + ": " + from.tables() + " -> " + to.tables(), e);
+            }
+        }
+    }
+
+    private static ProjectState randomState(Random random) {
+        List<String> tables = new ArrayList<>();
+        for (String name : List.of("a", "b", "c", "d")) {
+            if (random.nextInt(3) > 0) {
+                tables.add(random.nextInt(5) == 0 ? name + "2" : name);
+            }
+        }
+        ProjectState state = ProjectState.EMPTY;
+        for (String table : tables) {
+            List<ColumnState> columns = new ArrayList<>(List.of(States.id()));
+            for (String name : List.of("x", "y", "z", "w")) {
+                if (random.nextBoolean()) {
+                    States.Col column = col(random.nextInt(4) == 0 ? name + "f" : name,
+                            random.nextBoolean() ? ColumnType.INTEGER : ColumnType.VARCHAR).column(name);
+                    if (random.nextBoolean()) {
+                        column.nullable();
+                    }
+                    if (random.nextInt(4) == 0) {
+                        column.indexed();
+                    }
+                    if (random.nextInt(5) == 0) {
+                        column.unique();
+                    }
+                    if (random.nextInt(5) == 0) {
+                        column.dflt("1");
+                    }
+                    columns.add(column.get());
+                }
+            }
+            for (String target : tables) {
+                if (random.nextInt(3) == 0) {
+                    States.Col key = fk(target.substring(0, 1), target);
+                    if (random.nextBoolean()) {
+                        key.nullable();
+                    }
+                    columns.add(key.get());
+                }
+            }
+            List<List<String>> together = columns.size() > 2 && random.nextBoolean()
+                    ? List.of(List.of(columns.get(1).columnName(), columns.get(2).columnName())) : List.of();
+            String model = random.nextInt(5) == 0 ? "M" + table : table.substring(0, 1).toUpperCase();
+            state = state.with(new TableState(model, table, columns, together));
+        }
+        return state;
     }
 }

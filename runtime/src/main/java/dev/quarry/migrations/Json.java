@@ -214,7 +214,9 @@ public final class Json {
                     case 'b' -> out.append('\b');
                     case 'f' -> out.append('\f');
                     case 'u' -> {
-                        if (pos + 4 > text.length()) {
+                        // four hex digits exactly: parseInt alone would take a sign, and fail without a position
+                        if (pos + 4 > text.length() || !text.substring(pos, pos + 4).chars()
+                                .allMatch(h -> Character.digit(h, 16) >= 0)) {
                             throw error("bad \\u escape");
                         }
                         out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));

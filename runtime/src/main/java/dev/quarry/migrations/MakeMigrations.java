@@ -75,8 +75,9 @@ public final class MakeMigrations {
             return null;
         }
         List<String> dependencies = leaves.stream().map(Migration::name).toList();
+        // the leaves' numbers, whole: 10000_x is 10000, not its first four digits
         String name = MigrationNames.name(nextNumber(graph), List.of(), "merge_" + String.join("_",
-                dependencies.stream().map(n -> n.substring(0, 4)).toList()));
+                dependencies.stream().map(n -> n.substring(0, n.indexOf('_'))).toList()));
         Migration merge = migration(name, dependencies, List.of());
         MigrationLoader.write(directory, merge);
         return merge;

@@ -34,7 +34,8 @@ import java.util.TreeSet;
  * <ol>
  * <li>models renamed ({@code RenameModel}: foreign keys that point to the table follow). The same model name on
  *     another table, or another model name on the same table, is a rename without a question (no data is at stake);
- *     a table that disappeared and one with the same columns that appeared are asked about.</li>
+ *     a table that disappeared and one with the same columns that appeared are asked about. A table that would pass
+ *     from one model to another still on a table (two models swapping tables) is refused.</li>
  * <li>fields renamed ({@code RenameField}): a field keeping its Java name under another column name, or its column
  *     under another field name, without a question; a column that disappeared and one with the same definition that
  *     appeared in the same table are asked about.</li>
@@ -175,17 +176,68 @@ public final class Autodetector {
     // ---- 1. models renamed ------------------------------------------------------------------------------------------
 
     private void renameModels() {
-        for (TableState target : to.tables()) {
-            current.table(target.name()).filter(t -> !t.model().equals(target.model()))
-                    .ifPresent(t -> add(new RenameModel(t.name(), target.model(), t.name())));
-        }
-        for (TableState target : added()) {
-            List<TableState> sameModel = removed().stream().filter(t -> t.model().equals(target.model())).toList();
-            long targets = added().stream().filter(t -> t.model().equals(target.model())).count();
-            if (sameModel.size() == 1 && targets == 1) {
-                add(new RenameModel(sameModel.get(0).name(), target.model(), target.name()));
+        renameModelsWithoutQuestion();
+        askRenameModels();
+        renameModelsWithoutQuestion();
+        requireNoTableChangingHands();
+    }
+
+    /**
+     * The renames without a question, until none applies: another model name on the same table when neither name is
+     * used on another table (a class renamed), and the same model on another table once that table name is free (so
+     * that a model moving to the old table of another that moved too waits for it: their rows stay theirs).
+     */
+    private void renameModelsWithoutQuestion() {
+        boolean renamed = true;
+        while (renamed) {
+            renamed = false;
+            for (TableState target : to.tables()) {
+                Optional<TableState> sameTable = current.table(target.name());
+                if (sameTable.isPresent()) {
+                    TableState old = sameTable.get();
+                    if (!old.model().equals(target.model()) && tablesOf(to, old.model()).isEmpty()
+                            && tablesOf(current, target.model()).isEmpty()) {
+                        add(new RenameModel(old.name(), target.model(), old.name()));
+                        renamed = true;
+                    }
+                    continue;
+                }
+                List<TableState> sameModel = tablesOf(current, target.model());
+                if (sameModel.size() == 1 && tablesOf(to, target.model()).size() == 1) {
+                    add(new RenameModel(sameModel.get(0).name(), target.model(), target.name()));
+                    renamed = true;
+                }
             }
         }
+    }
+
+    private static List<TableState> tablesOf(ProjectState state, String model) {
+        return state.tables().stream().filter(t -> t.model().equals(model)).toList();
+    }
+
+    /**
+     * A table that belongs to one model in the migrations and to another in the models, while either model is on
+     * another table too (two models swapping tables, or one taking the table of another): renaming the model would
+     * hand one model's rows to the other and drop the rest, so it is refused.
+     */
+    private void requireNoTableChangingHands() {
+        for (TableState target : to.tables()) {
+            current.table(target.name()).filter(old -> !old.model().equals(target.model())).ifPresent(old -> {
+                throw new MigrationException("Table " + old.name() + " is model " + old.model() + "'s in the "
+                        + "migrations and model " + target.model() + "'s in the models, while "
+                        + (tablesOf(to, old.model()).isEmpty() ? target.model() + " has table "
+                                + tablesOf(current, target.model()).get(0).name() + " in the migrations"
+                                : old.model() + " has table " + tablesOf(to, old.model()).get(0).name()
+                                        + " in the models")
+                        + ": makemigrations cannot tell whose rows the table keeps. Make the change in two steps: "
+                        + "first give one of the models a table name that neither uses, run makemigrations, then "
+                        + "finish the change and run it again.");
+            });
+        }
+    }
+
+    /** Tables that disappeared and identical ones that appeared: asked about, each yes looking again. */
+    private void askRenameModels() {
         Set<List<String>> declined = new HashSet<>();
         boolean renamed = true;
         while (renamed) {

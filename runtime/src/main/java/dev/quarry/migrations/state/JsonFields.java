@@ -45,7 +45,11 @@ public final class JsonFields {
         if (value != null && !(value instanceof Long)) {
             throw wrongType(key, "an integer");
         }
-        return value == null ? 0 : Math.toIntExact((Long) value);
+        // beyond int: an error naming the key (Math.toIntExact's ArithmeticException named neither it nor the file)
+        if (value != null && (Long) value != ((Long) value).intValue()) {
+            throw wrongType(key, "an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
+        }
+        return value == null ? 0 : ((Long) value).intValue();
     }
 
     public <E extends Enum<E>> E enumValue(String key, Class<E> type) {

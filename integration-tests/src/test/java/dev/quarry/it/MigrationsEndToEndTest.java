@@ -61,6 +61,10 @@ class MigrationsEndToEndTest extends FreshDatabaseTest {
             }
             """;
 
+    /** A NOT NULL field without a default: makemigrations needs a one-off default for the rows already there. */
+    private static final String SHOP_V3 = SHOP_V2.replace("public boolean open;",
+            "public boolean open;\n    @MaxLength(40) public String city;");
+
     @TempDir
     Path project;
 
@@ -94,6 +98,17 @@ class MigrationsEndToEndTest extends FreshDatabaseTest {
         assertEquals(1, db.executor().queryLong(new SqlStatement("SELECT COUNT(*) FROM " + q("shop") + " WHERE "
                 + q("name") + " = 'Corner shop' AND " + q("email") + " IS NULL", List.of())));
         assertEquals(0, command(v2, "makemigrations", "--dir", migrations.toString(), "--check"));
+
+        ClassLoader v3 = compile(SHOP_V3, "v3");
+        assertEquals(1, command(v3, "makemigrations", "--dir", migrations.toString(), "--check"),
+                "a change that needs an answer is a change for --check, not an error");
+        assertEquals(2, command(v3, "makemigrations", "--dir", migrations.toString(), "--no-input"),
+                "without an answer nothing is written");
+        assertEquals(0, command(v3, "makemigrations", "--dir", migrations.toString(), "--answer",
+                "default shop.city=Paris"));
+        assertEquals(1, new Migrator(db, MigrationLoader.fromDirectory(migrations)).migrate(null).size());
+        assertEquals(1, db.executor().queryLong(new SqlStatement("SELECT COUNT(*) FROM " + q("shop") + " WHERE "
+                + q("city") + " = 'Paris'", List.of())), "the row already there got the one-off default");
     }
 
     private String q(String identifier) {

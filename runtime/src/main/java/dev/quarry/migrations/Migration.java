@@ -33,7 +33,9 @@ public record Migration(String name, List<String> dependencies, List<Operation> 
     }
 
     /** A migration read from its file's text. */
-    public static Migration parse(String name, String text) {
+    public static Migration parse(String name, String fileText) {
+        // a byte-order mark, which some Windows editors add, is an encoding detail as CRLF is (see checksum)
+        String text = fileText.startsWith("\uFEFF") ? fileText.substring(1) : fileText;
         Object json;
         try {
             json = Json.parse(text);

@@ -75,6 +75,20 @@ class MigrationLoaderTest {
         assertTrue(unknown.getMessage().contains("Unknown operation \"DropEverything\""), unknown.getMessage());
     }
 
+    /** Saved by a Windows editor (a byte-order mark, CRLF): the same migration, with the same checksum. */
+    @Test
+    void aFileWithAByteOrderMarkAndCrlfIsTheSameMigration() throws IOException {
+        Path directory = temp.resolve("windows");
+        MigrationLoader.write(directory, FIRST);
+        Path file = directory.resolve(FIRST.name() + ".json");
+        String original = Files.readString(file);
+        Migration written = MigrationLoader.fromDirectory(directory).get(0);
+        Files.writeString(file, "\uFEFF" + original.replace("\n", "\r\n"), StandardCharsets.UTF_8);
+        Migration edited = MigrationLoader.fromDirectory(directory).get(0);
+        assertEquals(written.operations(), edited.operations());
+        assertEquals(written.checksum(), edited.checksum());
+    }
+
     @Test
     void theGraphOrdersByDependencyAndReportsConflictsAndCycles() {
         Migration branch = new Migration("0002_other", List.of("0001_initial"), List.of(), "");

@@ -1,6 +1,5 @@
 package dev.quarry.migrations.autodetect;
 
-import dev.quarry.migrations.MigrationException;
 import dev.quarry.migrations.state.ColumnState;
 import dev.quarry.migrations.state.TableState;
 import java.io.PrintStream;
@@ -55,13 +54,13 @@ public final class NonInteractiveQuestioner implements Questioner {
 
     @Override
     public String askOneOffDefault(String table, String model, ColumnState column) {
-        throw new MigrationException(Questions.refuseAddition(table, model, column,
+        throw new QuestionRefusedException(Questions.refuseAddition(table, model, column,
                 Questions.answersForAddition(table, column)));
     }
 
     @Override
     public Optional<String> askNotNullAlteration(String table, String model, ColumnState from, ColumnState to) {
-        throw new MigrationException(Questions.refuseAlteration(table, model, to,
+        throw new QuestionRefusedException(Questions.refuseAlteration(table, model, to,
                 Questions.answersForAlteration(table, to)));
     }
 

@@ -12,6 +12,7 @@ import dev.quarry.migrations.Migrator;
 import dev.quarry.migrations.autodetect.AnswersQuestioner;
 import dev.quarry.migrations.autodetect.InteractiveQuestioner;
 import dev.quarry.migrations.autodetect.NonInteractiveQuestioner;
+import dev.quarry.migrations.autodetect.QuestionRefusedException;
 import dev.quarry.migrations.autodetect.Questioner;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -128,8 +129,17 @@ public final class QuarryCommand {
             return 0;
         }
         boolean write = !options.flag("check") && !options.flag("dry-run");
-        MakeMigrations.Result result = write ? make.write(options.value("name", null), options.flag("empty"))
-                : make.detect(options.value("name", null), options.flag("empty"));
+        MakeMigrations.Result result;
+        try {
+            result = write ? make.write(options.value("name", null), options.flag("empty"))
+                    : make.detect(options.value("name", null), options.flag("empty"));
+        } catch (QuestionRefusedException refused) {
+            if (!options.flag("check")) {
+                throw refused;
+            }
+            out.println("Changes without a migration (makemigrations will need an answer): " + refused.getMessage());
+            return 1;
+        }
         if (!result.changed()) {
             out.println("No changes detected");
             return 0;

@@ -142,6 +142,47 @@ class MigrationReviewTest extends FreshDatabaseTest {
         refused(() -> insert("rv_book", "id, title, author_id", 3L, "Ubik", 99L));
     }
 
+    /**
+     * A primary key widened, then the foreign key that refers to it: PostgreSQL, H2 and SQLite keep the rows and the
+     * key's generation; MariaDB cannot change a column under a foreign key and says so, naming it, before any change.
+     */
+    @Test
+    void alterPrimaryKeyTypeThatOthersReference() {
+        TableState shelf = table("Shelf", "rv_shelf", intId(), col("name", ColumnType.VARCHAR).length(10).build());
+        TableState slot = table("Slot", "rv_slot", id(), col("shelf_id", ColumnType.INTEGER).references("rv_shelf")
+                .build());
+        forwards(new CreateModel(shelf));
+        forwards(new CreateModel(slot));
+        db.executor().execute("INSERT INTO " + q("rv_shelf") + " (" + q("name") + ") VALUES ('a')");
+        insert("rv_slot", "id, shelf_id", 1L, 1L);
+        ProjectState before = state;
+        AlterField pk = new AlterField("rv_shelf", new ColumnState("id", "id", ColumnType.LONG, false, true, true, 0,
+                0, 0, false, false, null, null, null));
+        AlterField fk = new AlterField("rv_slot", col("shelf_id", ColumnType.LONG).references("rv_shelf").build());
+        if (on(TestBackend.MARIADB)) {
+            QuarryException e = assertThrows(QuarryException.class, () -> forwards(pk));
+            assertTrue(e.getMessage().startsWith("Model Shelf (table rv_shelf), field id (column id): MariaDB cannot "
+                    + "change the type of a column that foreign keys refer to (rv_slot.shelf_id, INTEGER to BIGINT)"),
+                    e.getMessage());
+            assertEquals(List.of("1|a"), rows("rv_shelf"));
+            refused(() -> insert("rv_slot", "id, shelf_id", 2L, 99L));
+            return;
+        }
+        forwards(pk);
+        forwards(fk);
+        assertEquals(List.of("1|a"), rows("rv_shelf"));
+        assertEquals(List.of("1|1"), rows("rv_slot"));
+        refused(() -> insert("rv_slot", "id, shelf_id", 2L, 99L));
+        db.executor().execute("INSERT INTO " + q("rv_shelf") + " (" + q("name") + ") VALUES ('b')");
+        assertEquals(List.of("1|a", "2|b"), rows("rv_shelf"));
+        db.executor().execute("DELETE FROM " + q("rv_shelf") + " WHERE " + q("id") + " = 2");
+        ProjectState middle = pk.apply(before);
+        backwards(fk, middle);
+        backwards(pk, before);
+        assertEquals(List.of("1|1"), rows("rv_slot"));
+        refused(() -> insert("rv_slot", "id, shelf_id", 2L, 99L));
+    }
+
     @Test
     void alterForeignKeyNullabilityAndDefault() {
         ProjectState before = state;

@@ -5,6 +5,7 @@ import dev.quarry.migrations.operations.Operation;
 import dev.quarry.migrations.operations.RunJava;
 import dev.quarry.migrations.operations.SchemaChange;
 import dev.quarry.migrations.state.ProjectState;
+import dev.quarry.schema.MigrationForeignKeys;
 import dev.quarry.schema.SchemaStatements;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -229,6 +230,7 @@ public final class Migrator {
         ProjectState before = stateBefore(migration);
         List<ProjectState> states = statesBeforeEach(migration, before);
         Running running = new Running(db, new SchemaStatements(db.dialect()));
+        MigrationForeignKeys foreignKeys = MigrationForeignKeys.of(db);
         Runnable work = () -> {
             List<Operation> operations = migration.operations();
             if (step.backwards()) {
@@ -243,12 +245,15 @@ public final class Migrator {
                 }
             }
             running.operation = null;
+            running.checking = true;
+            foreignKeys.check();
+            running.checking = false;
             running.recording = true;
             record(step);
         };
         if (db.dialect().supportsTransactionalDdl()) {
             try {
-                db.atomic(work);
+                foreignKeys.around(() -> db.atomic(work));
             } catch (RuntimeException e) { // a statement, or the code of a data migration
                 throw new MigrationException(step + " failed " + running.where() + ": " + e.getMessage() + ". Its "
                         + "transaction was rolled back: the database and the history are as they were before it", e);
@@ -320,6 +325,7 @@ public final class Migrator {
         private final List<String> done = new ArrayList<>();
         private String current;
         private Operation operation;
+        private boolean checking;
         private boolean recording;
 
         Running(Database db, SchemaStatements ddl) {
@@ -351,6 +357,9 @@ public final class Migrator {
         String where() {
             if (recording) {
                 return "while recording it in the history table " + MigrationHistory.TABLE;
+            }
+            if (checking) {
+                return "after its operations, checking the foreign keys";
             }
             return "in operation " + (operation == null ? "(none)" : operation.describe());
         }

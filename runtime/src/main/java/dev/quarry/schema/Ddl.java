@@ -8,6 +8,7 @@ import dev.quarry.dialect.SqliteDialect;
 import dev.quarry.meta.ColumnDefinition;
 import dev.quarry.meta.ColumnType;
 import dev.quarry.migrations.state.ColumnState;
+import dev.quarry.migrations.state.ProjectState;
 import dev.quarry.migrations.state.TableState;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -311,6 +312,23 @@ class Ddl {
                     + "column the primary key (or not), or its values generated (or not), is not supported by "
                     + "migrations; write the change as RunSql");
         }
+    }
+
+    /** Refuses an alteration of a column that foreign keys refer to which the database cannot make (none here). */
+    void checkAlterOfReferenced(ProjectState state, TableState table, ColumnState from, ColumnState to) {
+    }
+
+    /** The columns of {@code state}'s tables whose foreign keys point to the column: {@code table.column}. */
+    static List<String> referencing(ProjectState state, String table, String column) {
+        List<String> referencing = new ArrayList<>();
+        for (TableState other : state.tables()) {
+            for (ColumnState c : other.columns()) {
+                if (table.equals(c.referencesTable()) && column.equals(c.referencesColumn())) {
+                    referencing.add(other.name() + "." + c.columnName());
+                }
+            }
+        }
+        return referencing;
     }
 
     /** An index on the column (none when it is unique or the primary key: that index exists already). */

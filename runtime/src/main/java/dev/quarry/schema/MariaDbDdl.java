@@ -1,7 +1,9 @@
 package dev.quarry.schema;
 
+import dev.quarry.QuarryException;
 import dev.quarry.dialect.Dialect;
 import dev.quarry.migrations.state.ColumnState;
+import dev.quarry.migrations.state.ProjectState;
 import dev.quarry.migrations.state.TableState;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +53,23 @@ final class MariaDbDdl extends Ddl {
     private static boolean servedByAnotherIndex(TableState table, ColumnState column) {
         return column.primaryKey() || column.unique() || column.indexed()
                 || table.uniqueTogether().stream().anyMatch(u -> u.get(0).equals(column.columnName()));
+    }
+
+    /**
+     * InnoDB refuses to change the type (or length) of a column that a foreign key refers to, even with
+     * foreign_key_checks off ("Cannot change column ... used in a foreign key constraint"): said before anything runs.
+     */
+    @Override
+    void checkAlterOfReferenced(ProjectState state, TableState table, ColumnState from, ColumnState to) {
+        List<String> referencing = referencing(state, table.name(), from.columnName());
+        if (!referencing.isEmpty() && !dialect.sqlType(from).equals(dialect.sqlType(to))) {
+            throw new QuarryException("Model " + table.model() + " (table " + table.name() + "), field "
+                    + from.field() + " (column " + from.columnName() + "): " + dialect.name() + " cannot change "
+                    + "the type of a column that foreign keys refer to (" + String.join(", ", referencing) + ", "
+                    + dialect.sqlType(from) + " to " + dialect.sqlType(to) + "). Write the change as RunSql: drop "
+                    + "those foreign keys, change this column and the columns that refer to it, add the foreign keys "
+                    + "again");
+        }
     }
 
     @Override

@@ -86,6 +86,7 @@ public final class SchemaStatements {
      * may hold either version of the column.
      */
     public List<String> alterColumn(ProjectState before, TableState table, ColumnState from, ColumnState to) {
+        ddl.checkAlterOfReferenced(before, table, from, to);
         return ddl.alterColumn(table, from, to);
     }
 

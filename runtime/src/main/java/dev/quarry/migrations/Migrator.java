@@ -109,14 +109,17 @@ public final class Migrator {
             checkHistory(applied);
             List<Step> steps = plan(target, applied.keySet());
             if (!fake) {
-                requireReversible(steps); // --fake runs no operation: it records a rollback made by hand
+                // --fake runs no operation: it records a rollback made by hand
+                requireReversible(steps, applied.keySet());
             }
+            Set<String> done = new HashSet<>(applied.keySet());
             for (Step step : steps) {
                 if (fake) {
                     record(step);
                 } else {
-                    run(step);
+                    run(step, stateBefore(step, done));
                 }
+                track(step, done);
             }
             return steps;
         }
@@ -208,13 +211,16 @@ public final class Migrator {
     }
 
     /** An irreversible operation stops a rollback before anything changes. */
-    private void requireReversible(List<Step> steps) {
+    private void requireReversible(List<Step> steps, Set<String> applied) {
+        Set<String> done = new HashSet<>(applied);
         for (Step step : steps) {
+            ProjectState before = stateBefore(step, done);
+            track(step, done);
             if (!step.backwards()) {
                 continue;
             }
             Migration migration = step.migration();
-            List<ProjectState> states = statesBeforeEach(migration, stateBefore(migration));
+            List<ProjectState> states = statesBeforeEach(migration, before);
             for (int i = 0; i < migration.operations().size(); i++) {
                 Operation operation = migration.operations().get(i);
                 if (!operation.reversible(states.get(i))) {
@@ -225,9 +231,8 @@ public final class Migrator {
         }
     }
 
-    private void run(Step step) {
+    private void run(Step step, ProjectState before) {
         Migration migration = step.migration();
-        ProjectState before = stateBefore(migration);
         List<ProjectState> states = statesBeforeEach(migration, before);
         Running running = new Running(db, new SchemaStatements(db.dialect()));
         MigrationForeignKeys foreignKeys = MigrationForeignKeys.of(db);
@@ -300,7 +305,27 @@ public final class Migrator {
         }
     }
 
-    /** The state before a migration: its dependencies (transitively) applied. */
+    /**
+     * The schema a step runs on: every migration applied at that moment, in the graph's order, the step's own
+     * migration aside. Not only the migration's dependencies: after a merge, a migration of one branch runs on the
+     * changes of the other (a SQLite table rebuild from its dependencies' state alone dropped the other branch's
+     * columns).
+     */
+    private ProjectState stateBefore(Step step, Set<String> applied) {
+        return MigrationGraph.stateAfter(graph.ordered().stream()
+                .filter(m -> applied.contains(m.name()) && !m.name().equals(step.migration().name())).toList());
+    }
+
+    /** The applied migrations once the step ran. */
+    private static void track(Step step, Set<String> applied) {
+        if (step.backwards()) {
+            applied.remove(step.migration().name());
+        } else {
+            applied.add(step.migration().name());
+        }
+    }
+
+    /** The state before a migration as sqlmigrate prints it: its dependencies (transitively) applied. */
     private ProjectState stateBefore(Migration migration) {
         List<Migration> before = new ArrayList<>(graph.upTo(migration.name()));
         before.remove(migration);

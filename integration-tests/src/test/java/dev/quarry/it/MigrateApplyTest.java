@@ -70,6 +70,138 @@ class MigrateApplyTest extends FreshDatabaseTest {
         assertEquals(List.of("1|A Title Longer Than Twenty", "2|Emma"), rows("ma_note"));
     }
 
+    // ---- defaults ---------------------------------------------------------------------------------------------------
+
+    /** A default added, changed and removed is the database's default for a plain INSERT, and rolls back step by step. */
+    @Test
+    void defaultsAddedChangedAndRemovedApplyToPlainInserts() {
+        TableState counter = table("Counter", "ma_counter", id(), col("n", ColumnType.INTEGER).build(),
+                col("label", ColumnType.VARCHAR).length(10).nullable().build());
+        Migrator migrator = new Migrator(db, List.of(
+                migration("0001_initial", List.of(), new CreateModel(counter)),
+                migration("0002_seven", List.of("0001_initial"),
+                        new AlterField("ma_counter", col("n", ColumnType.INTEGER).defaultValue("7").build())),
+                migration("0003_eight", List.of("0002_seven"),
+                        new AlterField("ma_counter", col("n", ColumnType.INTEGER).defaultValue("8").build()),
+                        new AlterField("ma_counter", col("label", ColumnType.VARCHAR).length(10).defaultValue("x")
+                                .build())),
+                migration("0004_none", List.of("0003_eight"),
+                        new AlterField("ma_counter", col("n", ColumnType.INTEGER).build()))));
+        migrator.migrate("0001_initial");
+        insert("ma_counter", "id, n", 1L, 1);
+        refused(() -> insert("ma_counter", "id", 2L));
+        migrator.migrate("0002_seven");
+        insert("ma_counter", "id", 2L);
+        migrator.migrate("0003_eight");
+        insert("ma_counter", "id", 3L);
+        assertEquals(List.of("1|1|x", "2|7|x", "3|8|x"), rows("ma_counter"), "NULLs filled with the new default");
+        refused(() -> insert("ma_counter", "id, n, label", 4L, 1, null));
+        migrator.migrate(null);
+        refused(() -> insert("ma_counter", "id", 4L));
+        insert("ma_counter", "id, n", 4L, 4);
+        migrator.migrate("0003_eight");
+        insert("ma_counter", "id", 5L);
+        migrator.migrate("0002_seven");
+        insert("ma_counter", "id", 6L);
+        insert("ma_counter", "id, n, label", 7L, 7, null);
+        migrator.migrate("0001_initial");
+        refused(() -> insert("ma_counter", "id", 8L));
+        assertEquals(List.of("1|1|x", "2|7|x", "3|8|x", "4|4|x", "5|8|x", "6|7|null", "7|7|null"),
+                rows("ma_counter"));
+    }
+
+    // ---- types -----------------------------------------------------------------------------------------------------
+
+    /** int to long to varchar to text and back, decimals widened and narrowed back: the values read back. */
+    @Test
+    void typesChangedAcrossFamiliesAndBack() {
+        TableState measure = table("Measure", "ma_measure", id(), col("v", ColumnType.INTEGER).build(),
+                col("price", ColumnType.DECIMAL).decimal(6, 2).nullable().build());
+        Migrator migrator = new Migrator(db, List.of(
+                migration("0001_initial", List.of(), new CreateModel(measure)),
+                migration("0002_long", List.of("0001_initial"),
+                        new AlterField("ma_measure", col("v", ColumnType.LONG).build()),
+                        new AlterField("ma_measure", col("price", ColumnType.DECIMAL).decimal(12, 4).nullable()
+                                .build())),
+                migration("0003_varchar", List.of("0002_long"),
+                        new AlterField("ma_measure", col("v", ColumnType.VARCHAR).length(30).build())),
+                migration("0004_text", List.of("0003_varchar"),
+                        new AlterField("ma_measure", col("v", ColumnType.TEXT).build()))));
+        migrator.migrate("0001_initial");
+        insert("ma_measure", "id, v, price", 1L, 2_000_000_000, new java.math.BigDecimal("1234.56"));
+        migrator.migrate(null);
+        insert("ma_measure", "id, v, price", 2L, "text", new java.math.BigDecimal("12345678.1234"));
+        db.executor().execute("DELETE FROM " + q("ma_measure") + " WHERE " + q("id") + " = 2");
+        migrator.migrate("0002_long");
+        assertEquals(2_000_000_000L, db.executor().queryLong(new dev.quarry.sql.SqlStatement("SELECT " + q("v")
+                + " FROM " + q("ma_measure"), List.of())));
+        migrator.migrate("0001_initial");
+        assertEquals(0, new java.math.BigDecimal("1234.56").compareTo(new java.math.BigDecimal(
+                rows("ma_measure").get(0).split("\\|")[2])), rows("ma_measure").toString());
+    }
+
+    /** A varchar shortened below a value it holds fails and changes nothing; once the value fits, it applies. */
+    @Test
+    void varcharShortenedBelowItsValuesFailsAndChangesNothing() {
+        TableState tag = table("Tag", "ma_tag", id(), col("name", ColumnType.VARCHAR).length(10).indexed().build());
+        Migrator migrator = new Migrator(db, List.of(
+                migration("0001_initial", List.of(), new CreateModel(tag)),
+                migration("0002_short", List.of("0001_initial"),
+                        new AlterField("ma_tag", col("name", ColumnType.VARCHAR).length(3).indexed().build()))));
+        migrator.migrate("0001_initial");
+        insert("ma_tag", "id, name", 1L, "abc");
+        insert("ma_tag", "id, name", 2L, "abcdef");
+        assertThrows(QuarryException.class, () -> migrator.migrate(null));
+        assertEquals(List.of("1|abc", "2|abcdef"), rows("ma_tag"));
+        assertEquals("[Apply 0002_short]", migrator.plan(null).toString());
+        insert("ma_tag", "id, name", 3L, "abcdefghij");
+        db.executor().execute("DELETE FROM " + q("ma_tag") + " WHERE " + q("id") + " > 1");
+        migrator.migrate(null);
+        refused(() -> insert("ma_tag", "id, name", 2L, "abcd"));
+        migrator.migrate(Migrator.ZERO);
+    }
+
+    // ---- names -----------------------------------------------------------------------------------------------------
+
+    /** Reserved words and mixed case as table and column names, through every kind of operation and back. */
+    @Test
+    void reservedWordsAndMixedCaseNames() {
+        TableState user = table("User", "user", id(), col("name", ColumnType.VARCHAR).length(20).unique().build());
+        TableState order = table("Order", "order", id(), col("select", ColumnType.VARCHAR).length(10).build(),
+                col("user_id", ColumnType.LONG).references("user").build(),
+                col("Mixed", ColumnType.INTEGER).nullable().indexed().build());
+        Migrator migrator = new Migrator(db, List.of(
+                migration("0001_initial", List.of(), new CreateModel(user), new CreateModel(order)),
+                migration("0002_changes", List.of("0001_initial"),
+                        new AddField("order", col("group", ColumnType.VARCHAR).length(5).nullable().build(), null),
+                        new AlterField("order", col("select", ColumnType.VARCHAR).length(30).build()),
+                        new AlterField("user", col("name", ColumnType.VARCHAR).length(20).build()),
+                        new AddIndex("order", "select"),
+                        new AddUnique("order", List.of("select", "group")),
+                        new RenameField("order", "select", "from", "from"),
+                        new RenameField("order", "Mixed", "camelCase", "camelCase"),
+                        new RenameModel("user", "Account", "UserAccount"),
+                        new AlterField("order", col("camelCase", ColumnType.LONG).nullable().indexed().build()))));
+        migrator.migrate("0001_initial");
+        insert("user", "id, name", 1L, "ann");
+        insert("order", "id, select, user_id, Mixed", 1L, "a", 1L, 5);
+        migrator.migrate(null);
+        assertEquals(List.of("1|a|1|5|null"), rows("order"));
+        assertEquals(List.of("1|ann"), rows("UserAccount"));
+        insert("UserAccount", "id, name", 2L, "ann");
+        insert("order", "id, from, user_id, group", 2L, "b", 2L, "g");
+        refused(() -> insert("order", "id, from, user_id, group", 3L, "b", 2L, "g"));
+        refused(() -> insert("order", "id, from, user_id", 3L, "c", 99L));
+        db.executor().execute("DELETE FROM " + q("order") + " WHERE " + q("id") + " = 2");
+        db.executor().execute("DELETE FROM " + q("UserAccount") + " WHERE " + q("id") + " = 2");
+        migrator.migrate("0001_initial");
+        assertEquals(List.of("1|a|1|5"), rows("order"));
+        assertEquals(List.of("1|ann"), rows("user"));
+        refused(() -> insert("user", "id, name", 2L, "ann"));
+        refused(() -> insert("order", "id, select, user_id", 3L, "c", 99L));
+        migrator.migrate(Migrator.ZERO);
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     private static Migration migration(String name, List<String> dependencies, Operation... operations) {

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.Database;
 import dev.quarry.DatabaseException;
 import dev.quarry.QuarryException;
 import dev.quarry.meta.ColumnType;
+import dev.quarry.migrations.DataMigration;
 import dev.quarry.migrations.Migration;
 import dev.quarry.migrations.Migrator;
 import dev.quarry.migrations.operations.AddField;
@@ -17,6 +19,7 @@ import dev.quarry.migrations.operations.CreateModel;
 import dev.quarry.migrations.operations.Operation;
 import dev.quarry.migrations.operations.RenameField;
 import dev.quarry.migrations.operations.RenameModel;
+import dev.quarry.migrations.operations.RunJava;
 import dev.quarry.migrations.state.ColumnState;
 import dev.quarry.migrations.state.TableState;
 import java.sql.PreparedStatement;
@@ -24,6 +27,11 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -200,6 +208,48 @@ class MigrateApplyTest extends FreshDatabaseTest {
         refused(() -> insert("user", "id, name", 2L, "ann"));
         refused(() -> insert("order", "id, select, user_id", 3L, "c", 99L));
         migrator.migrate(Migrator.ZERO);
+    }
+
+    // ---- the lock --------------------------------------------------------------------------------------------------
+
+    private static final CountDownLatch HOLDING = new CountDownLatch(1);
+    private static final CountDownLatch RELEASE = new CountDownLatch(1);
+
+    /** A data migration that holds its migrate run (and so the lock) until the test lets it go. */
+    public static final class Holding implements DataMigration {
+        @Override
+        public void forwards(Database db) {
+            HOLDING.countDown();
+            try {
+                RELEASE.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Two applications in two schemas (PostgreSQL) or databases (MariaDB) of one server, each with its own history:
+     * one migrating does not hold the other up (the lock was one per database, or per server on MariaDB).
+     */
+    @Test
+    void theLockIsPerSchemaOrDatabase() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (TestBackend.Opened other = TestBackend.current().open("MigrateApplyOtherSchema")) {
+            Future<List<Migrator.Step>> holding = pool.submit(() -> new Migrator(db, List.of(
+                    migration("0001_holding", List.of(), new RunJava(Holding.class.getName())))).migrate(null));
+            assertTrue(HOLDING.await(30, TimeUnit.SECONDS), "the first run holds the lock");
+            TableState note = table("Note", "ma_note", id(), col("title", ColumnType.VARCHAR).length(20).build());
+            Future<List<Migrator.Step>> elsewhere = pool.submit(() -> new Migrator(other.database(), List.of(
+                    migration("0001_initial", List.of(), new CreateModel(note)))).migrate(null));
+            assertEquals("[Apply 0001_initial]", elsewhere.get(10, TimeUnit.SECONDS).toString(),
+                    "the other schema's run does not wait");
+            RELEASE.countDown();
+            assertEquals("[Apply 0001_holding]", holding.get(30, TimeUnit.SECONDS).toString());
+        } finally {
+            RELEASE.countDown();
+            pool.shutdownNow();
+        }
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------

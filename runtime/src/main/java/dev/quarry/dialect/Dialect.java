@@ -143,6 +143,15 @@ public abstract class Dialect {
         return null;
     }
 
+    /**
+     * The query that answers the schema (or database) the connection works in, where the history table is: the
+     * migration lock is taken for it, so that applications in other schemas or databases of the same server do not
+     * wait for each other. Null where the lock is a row in that schema already.
+     */
+    public String migrationLockScopeSql() {
+        return null;
+    }
+
     /** The statement that releases {@link #acquireMigrationLockSql()}'s lock (one parameter: the lock's name). */
     public String releaseMigrationLockSql() {
         return null;

@@ -244,6 +244,12 @@ public class MariaDbDialect extends Dialect {
         return parseText(resultSet, index, UUID::fromString);
     }
 
+    /** GET_LOCK's names are server-wide: the lock is named after the database too. */
+    @Override
+    public String migrationLockScopeSql() {
+        return "SELECT DATABASE()";
+    }
+
     @Override
     public String acquireMigrationLockSql() {
         return "SELECT GET_LOCK(?, 0)";

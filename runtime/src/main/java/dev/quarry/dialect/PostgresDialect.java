@@ -142,6 +142,12 @@ public class PostgresDialect extends Dialect {
         return outerJoinedRoot == null ? " FOR UPDATE" : " FOR UPDATE OF " + quote(outerJoinedRoot);
     }
 
+    /** Advisory locks are per database: the lock is named after the schema too. */
+    @Override
+    public String migrationLockScopeSql() {
+        return "SELECT current_schema()";
+    }
+
     @Override
     public String acquireMigrationLockSql() {
         return "SELECT pg_try_advisory_lock(hashtext(?))";

@@ -169,6 +169,33 @@ class MigrateApplyTest extends FreshDatabaseTest {
         migrator.migrate(Migrator.ZERO);
     }
 
+    /**
+     * Generated keys keep counting past the keys of deleted rows after a change of the table (SQLite's rebuild
+     * restarted AUTOINCREMENT from the largest key kept, so a deleted row's key was given again), and after its
+     * rollback.
+     */
+    @Test
+    void generatedKeysAreNotReusedAfterAChange() {
+        TableState event = table("Event", "ma_event", id(), col("name", ColumnType.VARCHAR).length(10).build());
+        Migrator migrator = new Migrator(db, List.of(
+                migration("0001_initial", List.of(), new CreateModel(event)),
+                migration("0002_longer", List.of("0001_initial"),
+                        new AlterField("ma_event", col("name", ColumnType.VARCHAR).length(20).build()))));
+        migrator.migrate("0001_initial");
+        for (String name : List.of("a", "b", "c")) {
+            insert("ma_event", "name", name);
+        }
+        db.executor().execute("DELETE FROM " + q("ma_event") + " WHERE " + q("name") + " = 'c'");
+        migrator.migrate(null);
+        insert("ma_event", "name", "d");
+        db.executor().execute("DELETE FROM " + q("ma_event") + " WHERE " + q("name") + " = 'd'");
+        migrator.migrate("0001_initial");
+        insert("ma_event", "name", "e");
+        assertEquals(List.of("a", "b", "e"), rows("ma_event").stream().map(row -> row.split("\\|")[1]).toList());
+        assertEquals(5L, db.executor().queryLong(new dev.quarry.sql.SqlStatement("SELECT MAX(" + q("id") + ") FROM "
+                + q("ma_event"), List.of())), rows("ma_event").toString());
+    }
+
     // ---- names -----------------------------------------------------------------------------------------------------
 
     /** Reserved words and mixed case as table and column names, through every kind of operation and back. */

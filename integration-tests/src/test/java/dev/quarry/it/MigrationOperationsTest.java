@@ -690,7 +690,7 @@ class MigrationOperationsTest extends DatabaseTest {
         List<String> statements = new SchemaStatements(db.dialect()).alterColumn(state, state.requireTable("mo_book"),
                 state.requireTable("mo_book").requireColumn("editor_id"),
                 col("editor_id", ColumnType.LONG).nullable().references("mo_author").build());
-        assertEquals(SqliteDdlText.REBUILD_START, statements.subList(0, 3));
+        assertEquals(SqliteDdlText.REBUILD_START, List.of(statements.get(0), statements.get(1), statements.get(3)));
         assertThrows(DatabaseException.class, () -> db.atomic(() -> statements.forEach(db.executor()::execute)));
         assertEquals(List.of("1|Dune|1|412|null|99", "2|Emma|2|null|E-1|99"), rows("mo_book"));
         assertEquals(List.of("mo_author"), pragma("foreign_key_list", "mo_book", "table"));

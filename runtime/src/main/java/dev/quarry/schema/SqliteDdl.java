@@ -17,6 +17,9 @@ final class SqliteDdl extends Ddl {
     /** Turns foreign key checks of the rest of the transaction into one check at commit. */
     static final String DEFER_FOREIGN_KEYS = "PRAGMA defer_foreign_keys = ON";
 
+    /** Where SQLite keeps the AUTOINCREMENT counter of each table: its row goes when the table is dropped. */
+    private static final String SEQUENCES = "sqlite_sequence";
+
     SqliteDdl(Dialect dialect) {
         super(dialect);
     }
@@ -137,8 +140,8 @@ final class SqliteDdl extends Ddl {
      *   <li>the copy is dropped and the indexes created.</li>
      * </ol>
      * Foreign keys of other tables stay as they are (they name the table, which exists again); a row that no longer
-     * satisfies a foreign key fails the commit. The rows keep their keys; an AUTOINCREMENT table's counter restarts
-     * from the largest key kept.
+     * satisfies a foreign key fails the commit. The rows keep their keys, and an AUTOINCREMENT table its counter
+     * (saved aside before the drop, which deletes it).
      *
      * @param filled a column made NOT NULL whose NULLs get its default while copied, or null
      */
@@ -146,8 +149,14 @@ final class SqliteDdl extends Ddl {
         String table = to.name();
         String copy = "quarry_old_" + table;
         List<String> statements = new ArrayList<>();
+        boolean counted = to.columns().stream().anyMatch(c -> c.primaryKey() && c.generated());
+        String counter = copy + "_seq";
         statements.add(DEFER_FOREIGN_KEYS);
         statements.add("CREATE TABLE " + q(copy) + " AS SELECT * FROM " + q(table));
+        if (counted) {
+            statements.add("CREATE TABLE " + q(counter) + " AS SELECT " + q("seq") + " FROM " + q(SEQUENCES)
+                    + " WHERE " + q("name") + " = " + nameLiteral(table));
+        }
         statements.add("DROP TABLE " + q(table));
         List<String> create = createTable(to, Set.of());
         statements.add(create.get(0));
@@ -167,7 +176,26 @@ final class SqliteDdl extends Ddl {
         statements.add("INSERT INTO " + q(table) + " (" + String.join(", ", columns) + ") SELECT "
                 + String.join(", ", values) + " FROM " + q(copy));
         statements.add("DROP TABLE " + q(copy));
+        if (counted) {
+            statements.addAll(restoreCounter(table, counter));
+        }
         statements.addAll(create.subList(1, create.size()));
         return statements;
+    }
+
+    /**
+     * The AUTOINCREMENT counter of the rebuilt table back to where it was before (the copied rows set it to the
+     * largest key kept only), so that the keys of deleted rows are never given again.
+     */
+    private List<String> restoreCounter(String table, String counter) {
+        String saved = "(SELECT " + q("seq") + " FROM " + q(counter) + ")";
+        String ofTable = " WHERE " + q("name") + " = " + nameLiteral(table);
+        return List.of(
+                "INSERT INTO " + q(SEQUENCES) + " (" + q("name") + ", " + q("seq") + ") SELECT " + nameLiteral(table)
+                        + ", " + q("seq") + " FROM " + q(counter) + " WHERE NOT EXISTS (SELECT 1 FROM " + q(SEQUENCES)
+                        + ofTable + ")",
+                "UPDATE " + q(SEQUENCES) + " SET " + q("seq") + " = " + saved + ofTable + " AND " + q("seq") + " < "
+                        + saved,
+                "DROP TABLE " + q(counter));
     }
 }

@@ -95,6 +95,8 @@ class SchemaStatementsTest {
     void sqliteRebuildsWithTheTableKeepingItsName() {
         assertEquals(List.of("PRAGMA defer_foreign_keys = ON",
                 "CREATE TABLE \"quarry_old_book\" AS SELECT * FROM \"book\"",
+                "CREATE TABLE \"quarry_old_book_seq\" AS SELECT \"seq\" FROM \"sqlite_sequence\" WHERE \"name\""
+                        + " = 'book'",
                 "DROP TABLE \"book\"",
                 """
                 CREATE TABLE "book" (
@@ -107,6 +109,12 @@ class SchemaStatementsTest {
                 "INSERT INTO \"book\" (\"id\", \"title\", \"author_id\", \"pages\") SELECT \"id\", \"title\","
                         + " \"author_id\", COALESCE(\"pages\", 0) FROM \"quarry_old_book\"",
                 "DROP TABLE \"quarry_old_book\"",
+                "INSERT INTO \"sqlite_sequence\" (\"name\", \"seq\") SELECT 'book', \"seq\" FROM"
+                        + " \"quarry_old_book_seq\" WHERE NOT EXISTS (SELECT 1 FROM \"sqlite_sequence\" WHERE"
+                        + " \"name\" = 'book')",
+                "UPDATE \"sqlite_sequence\" SET \"seq\" = (SELECT \"seq\" FROM \"quarry_old_book_seq\") WHERE"
+                        + " \"name\" = 'book' AND \"seq\" < (SELECT \"seq\" FROM \"quarry_old_book_seq\")",
+                "DROP TABLE \"quarry_old_book_seq\"",
                 "CREATE INDEX \"book_title_idx\" ON \"book\" (\"title\")"),
                 SQLITE.alterColumn(STATE, BOOK, BOOK.requireColumn("pages"),
                         column("pages", ColumnType.INTEGER, 0, false, false, false, "0", null)));
@@ -121,7 +129,7 @@ class SchemaStatementsTest {
                 SQLITE.addColumn(STATE, BOOK, editor));
         assertEquals(List.of("DROP INDEX \"book_title_idx\"", "ALTER TABLE \"book\" DROP COLUMN \"title\""),
                 SQLITE.dropColumn(STATE, BOOK, BOOK.requireColumn("title")));
-        assertEquals("DROP TABLE \"book\"", SQLITE.dropColumn(STATE, BOOK, AUTHOR_ID).get(2), "a rebuild");
+        assertEquals("DROP TABLE \"book\"", SQLITE.dropColumn(STATE, BOOK, AUTHOR_ID).get(3), "a rebuild");
         assertEquals(List.of("ALTER TABLE \"book\" RENAME COLUMN \"title\" TO \"name\"",
                 "DROP INDEX \"book_title_idx\"", "CREATE INDEX \"book_name_idx\" ON \"book\" (\"name\")"),
                 SQLITE.renameColumn(STATE, BOOK, BOOK.requireColumn("title"), "name"));

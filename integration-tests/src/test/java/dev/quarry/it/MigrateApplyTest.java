@@ -10,6 +10,7 @@ import dev.quarry.QuarryException;
 import dev.quarry.meta.ColumnType;
 import dev.quarry.migrations.DataMigration;
 import dev.quarry.migrations.Migration;
+import dev.quarry.migrations.MigrationException;
 import dev.quarry.migrations.Migrator;
 import dev.quarry.migrations.operations.AddField;
 import dev.quarry.migrations.operations.AddIndex;
@@ -20,6 +21,7 @@ import dev.quarry.migrations.operations.Operation;
 import dev.quarry.migrations.operations.RenameField;
 import dev.quarry.migrations.operations.RenameModel;
 import dev.quarry.migrations.operations.RunJava;
+import dev.quarry.migrations.operations.RunSql;
 import dev.quarry.migrations.state.ColumnState;
 import dev.quarry.migrations.state.TableState;
 import java.sql.PreparedStatement;
@@ -235,6 +237,33 @@ class MigrateApplyTest extends FreshDatabaseTest {
         refused(() -> insert("user", "id, name", 2L, "ann"));
         refused(() -> insert("order", "id, select, user_id", 3L, "c", 99L));
         migrator.migrate(Migrator.ZERO);
+    }
+
+    // ---- failures ------------------------------------------------------------------------------------------------
+
+    /**
+     * A rollback failing midway where DDL cannot roll back: the history still lists the migration as applied, and
+     * the message says so, with what was undone and how to finish (it said the history did not record the
+     * migration, and to record it with migrate --fake, as for a migration failing forwards).
+     */
+    @Test
+    void aRollbackFailingMidwayIsReportedAsARollback() {
+        Migration initial = migration("0001_initial", List.of(), new CreateModel(table("Note", "ma_note", id(),
+                col("title", ColumnType.VARCHAR).length(20).build())));
+        Migration tables = migration("0002_tables", List.of("0001_initial"), new RunSql(
+                List.of("CREATE TABLE " + q("ma_a") + " (" + q("id") + " INTEGER PRIMARY KEY)"),
+                List.of("DROP TABLE " + q("ma_a"), "DROP TABLE " + q("ma_no_such_table"))));
+        Migrator migrator = new Migrator(db, List.of(initial, tables));
+        migrator.migrate(null);
+        MigrationException error = assertThrows(MigrationException.class, () -> migrator.migrate("0001_initial"));
+        String message = error.getMessage();
+        assertTrue(message.startsWith("Unapply 0002_tables failed"), message);
+        assertTrue(migrator.status().get(1).applied(), "still recorded as applied");
+        if (!db.dialect().supportsTransactionalDdl()) {
+            assertTrue(message.contains("DROP TABLE " + q("ma_a")) && message.contains("still lists 0002_tables as "
+                    + "applied") && message.contains("DELETE FROM quarry_migrations WHERE name = '0002_tables'")
+                    && !message.contains("--fake 0002_tables"), message);
+        }
     }
 
     // ---- the lock --------------------------------------------------------------------------------------------------

@@ -275,14 +275,19 @@ public final class Migrator {
     /** Non-transactional DDL: what stayed applied, and how to recover. */
     private MigrationException failedMidway(Step step, Running running, RuntimeException e) {
         String name = step.migration().name();
+        String recover = step.backwards()
+                ? "\nThe history table still lists " + name + " as applied. To recover, redo those statements by "
+                        + "hand and run migrate again, or complete the rollback by hand and delete its row: DELETE "
+                        + "FROM " + MigrationHistory.TABLE + " WHERE name = '" + name + "'."
+                : "\nThe history table does not record " + name + ". To recover, undo those statements by hand and "
+                        + "run migrate again, or complete the migration by hand and record it with migrate --fake "
+                        + name + ".";
         return new MigrationException(step + " failed " + running.where()
                 + (running.current == null ? "" : " at the statement\n    " + running.current) + "\n"
                 + e.getMessage() + "\n" + db.dialect().name()
                 + " cannot roll DDL back, so the statements before it stay applied"
                 + (running.done.isEmpty() ? " (there were none)" : ":\n    " + String.join(";\n    ",
-                        running.done)) + "\nThe history table does not record " + name + ". To "
-                + "recover, undo those statements by hand and run migrate again, or complete the migration by hand "
-                + "and record it with migrate --fake " + name + ".", e);
+                        running.done)) + recover, e);
     }
 
     /** Non-transactional DDL: every operation ran, only the history's row is not written (or not deleted). */

@@ -266,6 +266,22 @@ class MigrateApplyTest extends FreshDatabaseTest {
         }
     }
 
+    // ---- reading the history -------------------------------------------------------------------------------------
+
+    /** showmigrations and migrate --plan read the history without creating its table (they created it before). */
+    @Test
+    void statusAndPlanCreateNothing() {
+        Migrator migrator = new Migrator(db, List.of(migration("0001_initial", List.of(),
+                new CreateModel(table("Note", "ma_note", id(), col("title", ColumnType.VARCHAR).length(20).build())))));
+        assertEquals("[[ ] 0001_initial]", migrator.status().toString());
+        assertEquals("[Apply 0001_initial]", migrator.plan(null).toString());
+        assertThrows(DatabaseException.class, () -> db.executor().queryLong(new dev.quarry.sql.SqlStatement(
+                "SELECT COUNT(*) FROM " + q("quarry_migrations"), List.of())), "no history table");
+        migrator.migrate(null);
+        assertTrue(migrator.status().get(0).applied());
+        assertEquals(List.of(), migrator.plan(null));
+    }
+
     // ---- the lock --------------------------------------------------------------------------------------------------
 
     private static final CountDownLatch HOLDING = new CountDownLatch(1);

@@ -9,6 +9,8 @@ import dev.quarry.migrations.state.TableState;
 import dev.quarry.schema.SchemaStatements;
 import dev.quarry.sql.BoundValue;
 import dev.quarry.sql.SqlStatement;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -75,6 +77,31 @@ final class MigrationHistory {
                 throw raced;
             }
         }
+    }
+
+    /**
+     * As {@link #applied}, none when the history table does not exist: read without creating it, so that
+     * showmigrations and migrate --plan change nothing (and run with a user that may only read).
+     */
+    Map<String, Applied> appliedIfAny() {
+        return exists() ? applied() : Map.of();
+    }
+
+    /** Whether the history table exists in the connection's schema (the driver's metadata). */
+    private boolean exists() {
+        return db.executor().run("DatabaseMetaData.getTables " + TABLE, connection -> {
+            DatabaseMetaData meta = connection.getMetaData();
+            String escape = meta.getSearchStringEscape();
+            String pattern = escape == null ? TABLE : TABLE.replace("_", escape + "_");
+            try (ResultSet tables = meta.getTables(connection.getCatalog(), connection.getSchema(), pattern, null)) {
+                while (tables.next()) {
+                    if (TABLE.equals(tables.getString("TABLE_NAME"))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        });
     }
 
     /** The applied migrations, by name, in the order they were applied. */

@@ -60,8 +60,7 @@ public final class Migrator {
 
     /** Every migration, applied or not, in order. */
     public List<Status> status() {
-        history.ensureTable();
-        Map<String, MigrationHistory.Applied> applied = history.applied();
+        Map<String, MigrationHistory.Applied> applied = history.appliedIfAny();
         List<Status> statuses = new ArrayList<>();
         for (Migration migration : graph.ordered()) {
             MigrationHistory.Applied row = applied.get(migration.name());
@@ -72,8 +71,7 @@ public final class Migrator {
 
     /** What {@link #migrate} would do ({@code migrate --plan}), nothing changed. */
     public List<Step> plan(String target) {
-        history.ensureTable();
-        Map<String, MigrationHistory.Applied> applied = history.applied();
+        Map<String, MigrationHistory.Applied> applied = history.appliedIfAny();
         checkHistory(applied);
         return plan(target, applied.keySet());
     }

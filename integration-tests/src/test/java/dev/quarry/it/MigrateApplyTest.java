@@ -80,6 +80,24 @@ class MigrateApplyTest extends FreshDatabaseTest {
         assertEquals(List.of("1|A Title Longer Than Twenty", "2|Emma"), rows("ma_note"));
     }
 
+    /** sqlmigrate prints a migration of a merged branch as migrate runs it, on the other branch's changes too. */
+    @Test
+    void sqlmigrateOfAMergedBranchSeesTheOtherBranch() {
+        TableState note = table("Note", "ma_note", id(), col("title", ColumnType.VARCHAR).length(20).build());
+        Migrator migrator = new Migrator(db, List.of(migration("0001_initial", List.of(), new CreateModel(note)),
+                migration("0002_note_body", List.of("0001_initial"),
+                        new AddField("ma_note", col("body", ColumnType.VARCHAR).length(50).nullable().build(), null)),
+                migration("0002_widen_title", List.of("0001_initial"),
+                        new AlterField("ma_note", col("title", ColumnType.VARCHAR).length(40).build()))));
+        if (on(TestBackend.SQLITE)) {
+            String create = migrator.sql("0002_widen_title", false).stream()
+                    .filter(sql -> sql.startsWith("CREATE TABLE " + q("ma_note"))).findFirst().orElseThrow();
+            assertTrue(create.contains(q("body")), create);
+        }
+        assertEquals(List.of(), migrator.sql("0002_note_body", true).stream()
+                .filter(sql -> sql.contains("CREATE TABLE")).toList(), "the column dropped in place");
+    }
+
     // ---- defaults ---------------------------------------------------------------------------------------------------
 
     /** A default added, changed and removed is the database's default for a plain INSERT, and rolls back step by step. */
@@ -329,6 +347,10 @@ class MigrateApplyTest extends FreshDatabaseTest {
     private static Migration migration(String name, List<String> dependencies, Operation... operations) {
         Migration unsummed = new Migration(name, dependencies, List.of(operations), "");
         return new Migration(name, dependencies, List.of(operations), Migration.checksum(unsummed.toJson()));
+    }
+
+    private static boolean on(TestBackend backend) {
+        return TestBackend.current() == backend;
     }
 
     private String q(String identifier) {

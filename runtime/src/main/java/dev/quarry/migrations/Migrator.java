@@ -328,11 +328,13 @@ public final class Migrator {
         }
     }
 
-    /** The state before a migration as sqlmigrate prints it: its dependencies (transitively) applied. */
+    /**
+     * The state before a migration as sqlmigrate prints it: every migration before it in the graph's order applied,
+     * as a migrate from an empty database runs it (the other branch of a merge included).
+     */
     private ProjectState stateBefore(Migration migration) {
-        List<Migration> before = new ArrayList<>(graph.upTo(migration.name()));
-        before.remove(migration);
-        return MigrationGraph.stateAfter(before);
+        List<Migration> ordered = graph.ordered();
+        return MigrationGraph.stateAfter(ordered.subList(0, ordered.indexOf(migration)));
     }
 
     /** The state before each operation of the migration. */

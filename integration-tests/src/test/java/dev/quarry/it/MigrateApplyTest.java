@@ -24,6 +24,14 @@ import dev.quarry.migrations.operations.RunJava;
 import dev.quarry.migrations.operations.RunSql;
 import dev.quarry.migrations.state.ColumnState;
 import dev.quarry.migrations.state.TableState;
+import dev.quarry.migrations.MigrationLoader;
+import dev.quarry.migrations.cli.QuarryCommand;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -340,6 +348,79 @@ class MigrateApplyTest extends FreshDatabaseTest {
             RELEASE.countDown();
             pool.shutdownNow();
         }
+    }
+
+    /** A data migration that takes a second, so that runs of other processes come while one migrates. */
+    public static final class Slow implements DataMigration {
+        @Override
+        public void forwards(Database db) {
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Four processes running the command line's migrate at once on one database (an application's instances
+     * starting together): each migration is applied once, by one of them, and the others find nothing to do.
+     */
+    @Test
+    void concurrentProcessesApplyEachMigrationOnce(@TempDir Path directory) throws Exception {
+        Assumptions.assumeFalse(on(TestBackend.H2), "H2 in memory is private to its JVM");
+        TableState counter = table("Counter", "ma_counter", id(), col("n", ColumnType.INTEGER).build());
+        MigrationLoader.write(directory, migration("0001_initial", List.of(), new CreateModel(counter)));
+        MigrationLoader.write(directory, migration("0002_rows", List.of("0001_initial"),
+                new RunJava(Slow.class.getName()),
+                new RunSql(List.of("INSERT INTO " + q("ma_counter") + " (" + q("n") + ") VALUES (1)"), List.of())));
+        MigrationLoader.write(directory, migration("0003_more", List.of("0002_rows"),
+                new AddField("ma_counter", col("m", ColumnType.INTEGER).nullable().build(), null),
+                new RunSql(List.of("INSERT INTO " + q("ma_counter") + " (" + q("n") + ") VALUES (2)"), List.of())));
+        Map<String, String> environment = connectionEnvironment();
+        List<Process> processes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-cp", System.getProperty("java.class.path"), QuarryCommand.class.getName(),
+                    "migrate", "--dir", directory.toString());
+            builder.environment().putAll(environment);
+            builder.redirectErrorStream(true);
+            processes.add(builder.start());
+        }
+        List<String> outputs = new ArrayList<>();
+        for (Process process : processes) {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, process.exitValue(), output);
+            outputs.add(output);
+        }
+        String all = String.join("\n----\n", outputs);
+        for (String name : List.of("0001_initial", "0002_rows", "0003_more")) {
+            assertEquals(1, outputs.stream().filter(output -> output.contains("Apply " + name)).count(), all);
+        }
+        assertEquals(List.of("1|1|null", "2|2|null"), rows("ma_counter"), all);
+        assertEquals(3L, db.executor().queryLong(new dev.quarry.sql.SqlStatement("SELECT COUNT(*) FROM "
+                + q("quarry_migrations"), List.of())));
+    }
+
+    /** QUARRY_URL, QUARRY_USER and QUARRY_PASSWORD of this test's database, for the command line. */
+    private Map<String, String> connectionEnvironment() {
+        return db.executor().run("DatabaseMetaData", connection -> {
+            String url = connection.getMetaData().getURL();
+            Map<String, String> environment = new HashMap<>();
+            if (on(TestBackend.POSTGRES)) {
+                url += (url.contains("?") ? "&" : "?") + "currentSchema=" + connection.getSchema();
+                environment.put("QUARRY_USER", System.getenv().getOrDefault("QUARRY_PG_USER", "postgres"));
+                environment.put("QUARRY_PASSWORD", System.getenv().getOrDefault("QUARRY_PG_PASSWORD", ""));
+            } else if (on(TestBackend.MARIADB)) {
+                environment.put("QUARRY_USER", System.getenv().getOrDefault("QUARRY_MARIADB_USER", "root"));
+                environment.put("QUARRY_PASSWORD", System.getenv().getOrDefault("QUARRY_MARIADB_PASSWORD", ""));
+            } else {
+                url += "?busy_timeout=10000&foreign_keys=true";
+            }
+            environment.put("QUARRY_URL", url);
+            return environment;
+        });
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------

@@ -212,13 +212,13 @@ public final class Migrator {
     private void requireReversible(List<Step> steps, Set<String> applied) {
         Set<String> done = new HashSet<>(applied);
         for (Step step : steps) {
-            ProjectState before = stateBefore(step, done);
-            track(step, done);
             if (!step.backwards()) {
+                track(step, done);
                 continue;
             }
             Migration migration = step.migration();
-            List<ProjectState> states = statesBeforeEach(migration, before);
+            List<ProjectState> states = statesBeforeEach(migration, stateBefore(step, done));
+            track(step, done);
             for (int i = 0; i < migration.operations().size(); i++) {
                 Operation operation = migration.operations().get(i);
                 if (!operation.reversible(states.get(i))) {

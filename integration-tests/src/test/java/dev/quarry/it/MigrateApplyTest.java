@@ -292,6 +292,39 @@ class MigrateApplyTest extends FreshDatabaseTest {
         }
     }
 
+    /**
+     * A schema operation failing after others of its migration ran (a unique field over duplicates): rolled back
+     * whole where DDL is transactional; elsewhere the message names the failed statement and the statements that
+     * stayed applied, and the history does not list the migration.
+     */
+    @Test
+    void aSchemaOperationFailingMidMigration() {
+        Migration initial = migration("0001_initial", List.of(), new CreateModel(table("Note", "ma_note", id(),
+                col("title", ColumnType.VARCHAR).length(20).build())));
+        Migration failing = migration("0002_unique_title", List.of("0001_initial"),
+                new AddField("ma_note", col("body", ColumnType.VARCHAR).length(20).nullable().build(), null),
+                new AlterField("ma_note", col("title", ColumnType.VARCHAR).length(30).build()),
+                new AlterField("ma_note", col("title", ColumnType.VARCHAR).length(30).unique().build()));
+        Migrator migrator = new Migrator(db, List.of(initial, failing));
+        migrator.migrate("0001_initial");
+        insert("ma_note", "id, title", 1L, "Dune");
+        insert("ma_note", "id, title", 2L, "Dune");
+        MigrationException error = assertThrows(MigrationException.class, () -> migrator.migrate(null));
+        String message = error.getMessage();
+        assertTrue(message.startsWith("Apply 0002_unique_title failed in operation Alter field title of ma_note"),
+                message);
+        assertEquals("[Apply 0002_unique_title]", migrator.plan(null).toString());
+        if (db.dialect().supportsTransactionalDdl()) {
+            assertEquals(List.of("1|Dune", "2|Dune"), rows("ma_note"), "rolled back whole");
+            insert("ma_note", "id, title", 3L, "Twenty Characters!!!");
+            refused(() -> insert("ma_note", "id, title", 4L, "Twenty-one Characters"));
+        } else {
+            assertEquals(List.of("1|Dune|null", "2|Dune|null"), rows("ma_note"), "the column stayed");
+            assertTrue(message.contains("UNIQUE") && message.contains("stay applied:")
+                    && message.contains(q("body")) && message.contains("migrate --fake 0002_unique_title"), message);
+        }
+    }
+
     // ---- reading the history -------------------------------------------------------------------------------------
 
     /** showmigrations and migrate --plan read the history without creating its table (they created it before). */

@@ -265,6 +265,31 @@ class MigrateApplyTest extends FreshDatabaseTest {
         migrator.migrate(Migrator.ZERO);
     }
 
+    /** A table and a column renamed to another case of their names (SQLite compares table names without case). */
+    @Test
+    void renamesThatOnlyChangeTheCase() {
+        TableState note = table("Note", "note", id(), col("title", ColumnType.VARCHAR).length(20).indexed().build());
+        TableState link = table("Link", "ma_link", id(), col("note_id", ColumnType.LONG).references("note").build());
+        Migrator migrator = new Migrator(db, List.of(migration("0001_initial", List.of(), new CreateModel(note),
+                        new CreateModel(link)),
+                migration("0002_case", List.of("0001_initial"), new RenameModel("note", "Note", "Note"),
+                        new RenameField("Note", "title", "Title", "Title"))));
+        migrator.migrate("0001_initial");
+        insert("note", "id, title", 1L, "Dune");
+        insert("ma_link", "id, note_id", 1L, 1L);
+        migrator.migrate(null);
+        assertEquals(List.of("1|Dune"), rows("Note"));
+        insert("Note", "id, Title", 2L, "Emma");
+        insert("ma_link", "id, note_id", 2L, 2L);
+        refused(() -> insert("ma_link", "id, note_id", 3L, 99L));
+        migrator.migrate("0001_initial");
+        assertEquals(List.of("1|Dune", "2|Emma"), rows("note"));
+        assertEquals(List.of("1|1", "2|2"), rows("ma_link"));
+        insert("note", "id, title", 3L, "Ubik");
+        insert("ma_link", "id, note_id", 3L, 3L);
+        refused(() -> insert("ma_link", "id, note_id", 4L, 99L));
+    }
+
     // ---- failures ------------------------------------------------------------------------------------------------
 
     /**

@@ -108,6 +108,21 @@ final class SqliteDdl extends Ddl {
         return super.render(table, dropped, column, added);
     }
 
+    /**
+     * As elsewhere; a new name that differs only in case goes through another name first, as SQLite compares table
+     * names without case (it refused the rename: "there is already another table ... with this name").
+     */
+    @Override
+    List<String> renameTable(TableState table, String newName) {
+        List<String> statements = super.renameTable(table, newName);
+        if (!table.name().equals(newName) && table.name().equalsIgnoreCase(newName)) {
+            String through = "quarry_renaming_" + newName;
+            statements.set(0, "ALTER TABLE " + q(table.name()) + " RENAME TO " + q(through));
+            statements.add(1, "ALTER TABLE " + q(through) + " RENAME TO " + q(newName));
+        }
+        return statements;
+    }
+
     /** Indexes have no RENAME: dropped and created under the new name. */
     @Override
     List<String> renameObjects(TableState table, List<TableObject> before, List<TableObject> after) {

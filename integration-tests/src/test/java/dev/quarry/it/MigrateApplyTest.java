@@ -224,6 +224,35 @@ class MigrateApplyTest extends FreshDatabaseTest {
                 + q("ma_event"), List.of())), rows("ma_event").toString());
     }
 
+    /** Columns of a multi-column unique constraint, one of them a foreign key, retyped and made nullable and back. */
+    @Test
+    void columnsOfAUniqueConstraintAltered() {
+        TableState shelf = table("Shelf", "ma_shelf", id());
+        TableState slot = new TableState("Slot", "ma_slot", List.of(id(),
+                col("shelf_id", ColumnType.LONG).references("ma_shelf").build(),
+                col("position", ColumnType.INTEGER).build()), List.of(List.of("shelf_id", "position")));
+        Migrator migrator = new Migrator(db, List.of(
+                migration("0001_initial", List.of(), new CreateModel(shelf), new CreateModel(slot)),
+                migration("0002_alter", List.of("0001_initial"),
+                        new AlterField("ma_slot", col("position", ColumnType.LONG).nullable().build()),
+                        new AlterField("ma_slot", col("shelf_id", ColumnType.LONG).nullable().indexed()
+                                .references("ma_shelf").build()))));
+        migrator.migrate("0001_initial");
+        insert("ma_shelf", "id", 1L);
+        insert("ma_slot", "id, shelf_id, position", 1L, 1L, 1);
+        migrator.migrate(null);
+        refused(() -> insert("ma_slot", "id, shelf_id, position", 2L, 1L, 1));
+        refused(() -> insert("ma_slot", "id, shelf_id, position", 2L, 9L, 1));
+        insert("ma_slot", "id, shelf_id, position", 2L, 1L, 5_000_000_000L);
+        db.executor().execute("DELETE FROM " + q("ma_slot") + " WHERE " + q("id") + " = 2");
+        migrator.migrate("0001_initial");
+        assertEquals(List.of("1|1|1"), rows("ma_slot"));
+        refused(() -> insert("ma_slot", "id, shelf_id, position", 2L, 1L, 1));
+        refused(() -> insert("ma_slot", "id, shelf_id, position", 2L, 9L, 2));
+        refused(() -> insert("ma_slot", "id, shelf_id, position", 2L, 1L, null));
+        migrator.migrate(Migrator.ZERO);
+    }
+
     // ---- names -----------------------------------------------------------------------------------------------------
 
     /** Reserved words and mixed case as table and column names, through every kind of operation and back. */

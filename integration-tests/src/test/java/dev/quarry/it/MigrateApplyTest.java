@@ -379,6 +379,35 @@ class MigrateApplyTest extends FreshDatabaseTest {
         }
     }
 
+    /** A data migration that writes a row, then fails. */
+    public static final class HalfDone implements DataMigration {
+        @Override
+        public void forwards(Database db) {
+            db.executor().execute("INSERT INTO " + db.dialect().quote("ma_note") + " (" + db.dialect().quote("id")
+                    + ", " + db.dialect().quote("title") + ") VALUES (2, 'by the data migration')");
+            throw new IllegalStateException("the data migration's own bug");
+        }
+    }
+
+    /**
+     * A data migration failing midway leaves none of its own changes, also where the migration has no transaction
+     * (MariaDB, H2: its first row stayed); what ran before it in the migration stays there, and is reported.
+     */
+    @Test
+    void aDataMigrationFailingMidwayLeavesNoneOfItsChanges() {
+        Migration initial = migration("0001_initial", List.of(), new CreateModel(table("Note", "ma_note", id(),
+                col("title", ColumnType.VARCHAR).length(30).build())));
+        Migration data = migration("0002_data", List.of("0001_initial"),
+                new RunSql(List.of("INSERT INTO " + q("ma_note") + " (" + q("id") + ", " + q("title")
+                        + ") VALUES (1, 'by RunSql')"), List.of()),
+                new RunJava(HalfDone.class.getName()));
+        Migrator migrator = new Migrator(db, List.of(initial, data));
+        MigrationException error = assertThrows(MigrationException.class, () -> migrator.migrate(null));
+        assertTrue(error.getMessage().contains("the data migration's own bug"), error.getMessage());
+        assertEquals(db.dialect().supportsTransactionalDdl() ? List.of() : List.of("1|by RunSql"), rows("ma_note"));
+        assertEquals("[Apply 0002_data]", migrator.plan(null).toString());
+    }
+
     // ---- reading the history -------------------------------------------------------------------------------------
 
     /** showmigrations and migrate --plan read the history without creating its table (they created it before). */

@@ -1,5 +1,6 @@
 package dev.quarry.migrations.operations;
 
+import dev.quarry.Database;
 import dev.quarry.QuarryException;
 import dev.quarry.migrations.DataMigration;
 import dev.quarry.migrations.state.JsonFields;
@@ -7,7 +8,11 @@ import dev.quarry.migrations.state.ProjectState;
 import java.util.List;
 import java.util.Map;
 
-/** Runs a {@link DataMigration} of the application, named by its class. */
+/**
+ * Runs a {@link DataMigration} of the application, named by its class, inside {@code atomic} (as Django's
+ * RunPython): a transaction of its own where the migration has none (MariaDB/MySQL, H2), so that a data migration
+ * failing midway leaves none of its changes; a savepoint within the migration's transaction elsewhere.
+ */
 public record RunJava(String className) implements Operation {
     @Override
     public ProjectState apply(ProjectState before) {
@@ -19,7 +24,8 @@ public record RunJava(String className) implements Operation {
         if (change.database() == null) {
             change.execute(List.of("-- RunJava " + className + ".forwards (code, no SQL)"));
         } else {
-            instance().forwards(change.database());
+            Database db = change.database();
+            db.atomic(() -> instance().forwards(db));
         }
     }
 
@@ -28,7 +34,8 @@ public record RunJava(String className) implements Operation {
         if (change.database() == null) {
             change.execute(List.of("-- RunJava " + className + ".backwards (code, no SQL)"));
         } else {
-            instance().backwards(change.database());
+            Database db = change.database();
+            db.atomic(() -> instance().backwards(db));
         }
     }
 

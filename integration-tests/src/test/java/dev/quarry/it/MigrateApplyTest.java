@@ -11,7 +11,9 @@ import dev.quarry.meta.ColumnType;
 import dev.quarry.migrations.DataMigration;
 import dev.quarry.migrations.Migration;
 import dev.quarry.migrations.MigrationException;
+import dev.quarry.migrations.MigrationLoader;
 import dev.quarry.migrations.Migrator;
+import dev.quarry.migrations.cli.QuarryCommand;
 import dev.quarry.migrations.operations.AddField;
 import dev.quarry.migrations.operations.AddIndex;
 import dev.quarry.migrations.operations.AddUnique;
@@ -24,25 +26,25 @@ import dev.quarry.migrations.operations.RunJava;
 import dev.quarry.migrations.operations.RunSql;
 import dev.quarry.migrations.state.ColumnState;
 import dev.quarry.migrations.state.TableState;
-import dev.quarry.migrations.MigrationLoader;
-import dev.quarry.migrations.cli.QuarryCommand;
+import dev.quarry.sql.SqlStatement;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.io.TempDir;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * migrate applying and rolling back migrations on each database, through {@link Migrator} as users run it: rows
@@ -108,7 +110,7 @@ class MigrateApplyTest extends FreshDatabaseTest {
 
     // ---- defaults ---------------------------------------------------------------------------------------------------
 
-    /** A default added, changed and removed is the database's default for a plain INSERT, and rolls back step by step. */
+    /** A default added, changed and removed is the database's default for plain INSERTs; rolled back step by step. */
     @Test
     void defaultsAddedChangedAndRemovedApplyToPlainInserts() {
         TableState counter = table("Counter", "ma_counter", id(), col("n", ColumnType.INTEGER).build(),
@@ -164,15 +166,15 @@ class MigrateApplyTest extends FreshDatabaseTest {
                 migration("0004_text", List.of("0003_varchar"),
                         new AlterField("ma_measure", col("v", ColumnType.TEXT).build()))));
         migrator.migrate("0001_initial");
-        insert("ma_measure", "id, v, price", 1L, 2_000_000_000, new java.math.BigDecimal("1234.56"));
+        insert("ma_measure", "id, v, price", 1L, 2_000_000_000, new BigDecimal("1234.56"));
         migrator.migrate(null);
-        insert("ma_measure", "id, v, price", 2L, "text", new java.math.BigDecimal("12345678.1234"));
+        insert("ma_measure", "id, v, price", 2L, "text", new BigDecimal("12345678.1234"));
         db.executor().execute("DELETE FROM " + q("ma_measure") + " WHERE " + q("id") + " = 2");
         migrator.migrate("0002_long");
-        assertEquals(2_000_000_000L, db.executor().queryLong(new dev.quarry.sql.SqlStatement("SELECT " + q("v")
+        assertEquals(2_000_000_000L, db.executor().queryLong(new SqlStatement("SELECT " + q("v")
                 + " FROM " + q("ma_measure"), List.of())));
         migrator.migrate("0001_initial");
-        assertEquals(0, new java.math.BigDecimal("1234.56").compareTo(new java.math.BigDecimal(
+        assertEquals(0, new BigDecimal("1234.56").compareTo(new BigDecimal(
                 rows("ma_measure").get(0).split("\\|")[2])), rows("ma_measure").toString());
     }
 
@@ -220,7 +222,7 @@ class MigrateApplyTest extends FreshDatabaseTest {
         migrator.migrate("0001_initial");
         insert("ma_event", "name", "e");
         assertEquals(List.of("a", "b", "e"), rows("ma_event").stream().map(row -> row.split("\\|")[1]).toList());
-        assertEquals(5L, db.executor().queryLong(new dev.quarry.sql.SqlStatement("SELECT MAX(" + q("id") + ") FROM "
+        assertEquals(5L, db.executor().queryLong(new SqlStatement("SELECT MAX(" + q("id") + ") FROM "
                 + q("ma_event"), List.of())), rows("ma_event").toString());
     }
 
@@ -417,7 +419,7 @@ class MigrateApplyTest extends FreshDatabaseTest {
                 new CreateModel(table("Note", "ma_note", id(), col("title", ColumnType.VARCHAR).length(20).build())))));
         assertEquals("[[ ] 0001_initial]", migrator.status().toString());
         assertEquals("[Apply 0001_initial]", migrator.plan(null).toString());
-        assertThrows(DatabaseException.class, () -> db.executor().queryLong(new dev.quarry.sql.SqlStatement(
+        assertThrows(DatabaseException.class, () -> db.executor().queryLong(new SqlStatement(
                 "SELECT COUNT(*) FROM " + q("quarry_migrations"), List.of())), "no history table");
         migrator.migrate(null);
         assertTrue(migrator.status().get(0).applied());
@@ -515,7 +517,7 @@ class MigrateApplyTest extends FreshDatabaseTest {
             assertEquals(1, outputs.stream().filter(output -> output.contains("Apply " + name)).count(), all);
         }
         assertEquals(List.of("1|1|null", "2|2|null"), rows("ma_counter"), all);
-        assertEquals(3L, db.executor().queryLong(new dev.quarry.sql.SqlStatement("SELECT COUNT(*) FROM "
+        assertEquals(3L, db.executor().queryLong(new SqlStatement("SELECT COUNT(*) FROM "
                 + q("quarry_migrations"), List.of())));
     }
 

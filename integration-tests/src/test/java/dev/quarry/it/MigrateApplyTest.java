@@ -321,6 +321,44 @@ class MigrateApplyTest extends FreshDatabaseTest {
         refused(() -> insert("ma_link", "id, note_id", 4L, 99L));
     }
 
+    /**
+     * A primary key that a foreign key and a join table refer to renamed through migrate (on SQLite with foreign
+     * keys off during it), then the referring table rebuilt: the references follow, valid rows go in, dangling ones
+     * do not, and the link rows stay; and back.
+     */
+    @Test
+    void primaryKeyRenamedUnderItsReferences() {
+        TableState author = table("Author", "ma_author", id(), col("name", ColumnType.VARCHAR).length(20).build());
+        TableState book = table("Book", "ma_book", id(), col("author_id", ColumnType.LONG).references("ma_author")
+                .build(), col("pages", ColumnType.INTEGER).nullable().build());
+        TableState links = new TableState("Author.books link", "ma_author_books", List.of(id(),
+                col("author_id", ColumnType.LONG).references("ma_author").build(),
+                col("book_id", ColumnType.LONG).references("ma_book").build()), List.of(List.of("author_id", "book_id")));
+        Migrator migrator = new Migrator(db, List.of(
+                migration("0001_initial", List.of(), new CreateModel(author), new CreateModel(book),
+                        new CreateModel(links)),
+                migration("0002_rename", List.of("0001_initial"), new RenameField("ma_author", "id", "key", "key"),
+                        new AlterField("ma_book", col("pages", ColumnType.LONG).nullable().build()),
+                        new AlterField("ma_author", col("name", ColumnType.VARCHAR).length(30).build()))));
+        migrator.migrate("0001_initial");
+        insert("ma_author", "id, name", 1L, "Ann");
+        insert("ma_book", "id, author_id", 1L, 1L);
+        insert("ma_author_books", "id, author_id, book_id", 1L, 1L, 1L);
+        migrator.migrate(null);
+        insert("ma_author", "key, name", 2L, "Bob");
+        insert("ma_book", "id, author_id", 2L, 2L);
+        insert("ma_author_books", "id, author_id, book_id", 2L, 2L, 2L);
+        refused(() -> insert("ma_book", "id, author_id", 3L, 99L));
+        refused(() -> insert("ma_author_books", "id, author_id, book_id", 3L, 99L, 1L));
+        assertEquals(List.of("1|1|1", "2|2|2"), rows("ma_author_books"));
+        migrator.migrate("0001_initial");
+        insert("ma_author", "id, name", 3L, "Cy");
+        insert("ma_book", "id, author_id", 3L, 3L);
+        refused(() -> insert("ma_book", "id, author_id", 4L, 99L));
+        assertEquals(List.of("1|1|null", "2|2|null", "3|3|null"), rows("ma_book"));
+        assertEquals(List.of("1|1|1", "2|2|2"), rows("ma_author_books"));
+    }
+
     // ---- failures ------------------------------------------------------------------------------------------------
 
     /**

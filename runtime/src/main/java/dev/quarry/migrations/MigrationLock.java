@@ -75,6 +75,11 @@ final class MigrationLock implements AutoCloseable {
                 return result.next() ? result.getString(1) : null;
             }
         });
+        return name(scope);
+    }
+
+    /** The lock's name for the schema (null: none known). */
+    static String name(String scope) {
         if (scope == null) {
             return NAME;
         }

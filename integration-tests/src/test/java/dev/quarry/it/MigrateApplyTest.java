@@ -148,6 +148,49 @@ class MigrateApplyTest extends FreshDatabaseTest {
                 rows("ma_counter"));
     }
 
+    /** Defaults of every kind of literal added to columns with rows: the database applies them to plain INSERTs. */
+    @Test
+    void defaultsOfEveryLiteralKind() {
+        TableState kinds = table("Kinds", "ma_kinds", id(), col("flag", ColumnType.BOOLEAN).nullable().build(),
+                col("day", ColumnType.DATE).nullable().build(), col("moment", ColumnType.DATETIME).nullable().build(),
+                col("amount", ColumnType.DECIMAL).decimal(8, 2).nullable().build(),
+                col("ratio", ColumnType.DOUBLE).nullable().build(), col("note", ColumnType.TEXT).nullable().build());
+        Migrator migrator = new Migrator(db, List.of(migration("0001_initial", List.of(), new CreateModel(kinds)),
+                migration("0002_defaults", List.of("0001_initial"),
+                        new AlterField("ma_kinds", col("flag", ColumnType.BOOLEAN).defaultValue("true").build()),
+                        new AlterField("ma_kinds", col("day", ColumnType.DATE).defaultValue("2024-02-29").build()),
+                        new AlterField("ma_kinds", col("moment", ColumnType.DATETIME)
+                                .defaultValue("2024-02-29T12:30:00").build()),
+                        new AlterField("ma_kinds", col("amount", ColumnType.DECIMAL).decimal(8, 2)
+                                .defaultValue("12.50").build()),
+                        new AlterField("ma_kinds", col("ratio", ColumnType.DOUBLE).defaultValue("0.5").build()),
+                        new AlterField("ma_kinds", col("note", ColumnType.TEXT).defaultValue("it's").build()))));
+        migrator.migrate("0001_initial");
+        insert("ma_kinds", "id", 1L);
+        migrator.migrate(null);
+        insert("ma_kinds", "id", 2L);
+        String sql = "SELECT " + q("flag") + ", " + q("day") + ", " + q("moment") + ", " + q("amount") + ", "
+                + q("ratio") + ", " + q("note") + " FROM " + q("ma_kinds") + " ORDER BY " + q("id");
+        List<String> read = db.executor().run(sql, connection -> {
+            List<String> rows = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(sql);
+                    ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(db.dialect().readBoolean(result, 1) + "|" + db.dialect().readLocalDate(result, 2) + "|"
+                            + db.dialect().readLocalDateTime(result, 3) + "|"
+                            + db.dialect().readBigDecimal(result, 4).stripTrailingZeros().toPlainString() + "|"
+                            + result.getDouble(5) + "|" + result.getString(6));
+                }
+            }
+            return rows;
+        });
+        assertEquals(List.of("true|2024-02-29|2024-02-29T12:30|12.5|0.5|it's",
+                "true|2024-02-29|2024-02-29T12:30|12.5|0.5|it's"), read);
+        migrator.migrate("0001_initial");
+        insert("ma_kinds", "id", 3L);
+        assertEquals("3|null|null|null|null|null|null", rows("ma_kinds").get(2));
+    }
+
     // ---- types -----------------------------------------------------------------------------------------------------
 
     /** int to long to varchar to text and back, decimals widened and narrowed back: the values read back. */

@@ -109,4 +109,16 @@ class MigrationsFromModelsTest {
                 new RenameField("novel_sequels", "to_book_id", "target", "to_novel_id")), ops);
         assertEquals(List.of(), fallback.notes());
     }
+
+    @Test
+    void onDeleteIsNotPartOfTheSchema() throws IOException {
+        // Quarry applies onDelete in Java (DeleteCollector); the DDL has no ON DELETE, so there is nothing to migrate
+        String book = "@Model public class Book { @PrimaryKey public Long id;"
+                + " @Nullable @ForeignKey(onDelete = OnDelete.CASCADE) public Ref<Author> author = new Ref<>(); }";
+        ProjectState cascade = models(AUTHOR, book);
+        for (String other : List.of("PROTECT", "RESTRICT", "SET_NULL", "DO_NOTHING")) {
+            assertEquals(List.of(), Autodetector.changes(cascade,
+                    models(AUTHOR, book.replace("CASCADE", other)), new NonInteractiveQuestioner()), other);
+        }
+    }
 }

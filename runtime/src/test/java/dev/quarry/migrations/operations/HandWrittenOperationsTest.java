@@ -1,0 +1,57 @@
+package dev.quarry.migrations.operations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quarry.migrations.Migration;
+import dev.quarry.migrations.MigrationException;
+import dev.quarry.migrations.MigrationGraph;
+import dev.quarry.migrations.state.ProjectState;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Operations of a hand-edited migration file that no database could run are refused when the file is replayed. */
+class HandWrittenOperationsTest {
+    private static final String INITIAL = """
+            {"dependencies": [], "operations": [
+              {"op": "CreateModel", "model": "Author", "table": "author", "columns": [
+                {"field": "id", "column": "id", "type": "LONG", "primaryKey": true, "generated": true},
+                {"field": "name", "column": "name", "type": "VARCHAR", "maxLength": 100},
+                {"field": "nickname", "column": "nickname", "type": "VARCHAR", "maxLength": 100, "nullable": true}]},
+              {"op": "CreateModel", "model": "Book", "table": "book", "columns": [
+                {"field": "id", "column": "id", "type": "LONG", "primaryKey": true, "generated": true}]}]}
+            """;
+
+    private static ProjectState replay(String second) {
+        return MigrationGraph.stateAfter(List.of(Migration.parse("0001_initial", INITIAL),
+                Migration.parse("0002_edit", "{\"dependencies\": [\"0001_initial\"], \"operations\": [" + second
+                        + "]}")));
+    }
+
+    @Test
+    void renamingATableOntoAnotherIsRefused() {
+        // was: the state lost table book (the database keeps it), and the next makemigrations created it again
+        MigrationException e = assertThrows(MigrationException.class, () -> replay(
+                "{\"op\": \"RenameModel\", \"table\": \"author\", \"newModel\": \"Writer\", \"newTable\": \"book\"}"));
+        assertTrue(e.getMessage().contains("Migration 0002_edit, operation 1")
+                && e.getMessage().contains("cannot rename table author to book, which exists already (model Book)"),
+                e.getMessage());
+        assertEquals(List.of("author", "book"), replay("{\"op\": \"RenameModel\", \"table\": \"author\", "
+                + "\"newModel\": \"Writer\", \"newTable\": \"author\"}").tables().stream()
+                .map(t -> t.name()).toList(), "a model renamed on its own table");
+    }
+
+    @Test
+    void renamingAColumnOntoAnotherIsRefused() {
+        // was: the state held two columns named nickname
+        MigrationException e = assertThrows(MigrationException.class, () -> replay("{\"op\": \"RenameField\", "
+                + "\"table\": \"author\", \"column\": \"name\", \"newField\": \"alias\", \"newColumn\": \"nickname\"}"));
+        assertTrue(e.getMessage().contains("Migration 0002_edit, operation 1") && e.getMessage().contains(
+                "cannot rename column author.name to nickname, which exists already (field nickname)"),
+                e.getMessage());
+        assertEquals("alias", replay("{\"op\": \"RenameField\", \"table\": \"author\", \"column\": \"name\", "
+                + "\"newField\": \"alias\", \"newColumn\": \"name\"}").requireTable("author").requireColumn("name")
+                .field(), "a field renamed on its own column");
+    }
+}

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ModelRegistry.all (models and the join tables they own) before and after a change of the sources.
  */
 class MigrationsFromModelsTest {
-    private static final String IMPORTS = "package com.example;\nimport dev.quarry.*;\nimport dev.quarry.annotation.*;\n";
+    private static final String IMPORTS =
+            "package com.example;\nimport dev.quarry.*;\nimport dev.quarry.annotation.*;\n";
     private static final String AUTHOR = "@Model public class Author { @PrimaryKey public Long id;"
             + " @MaxLength(100) public String name; }";
     private static final String GENRE = "@Model public class Genre { @PrimaryKey public Long id;"

@@ -46,7 +46,8 @@ class HandWrittenOperationsTest {
     void renamingAColumnOntoAnotherIsRefused() {
         // was: the state held two columns named nickname
         MigrationException e = assertThrows(MigrationException.class, () -> replay("{\"op\": \"RenameField\", "
-                + "\"table\": \"author\", \"column\": \"name\", \"newField\": \"alias\", \"newColumn\": \"nickname\"}"));
+                + "\"table\": \"author\", \"column\": \"name\", \"newField\": \"alias\", "
+                + "\"newColumn\": \"nickname\"}"));
         assertTrue(e.getMessage().contains("Migration 0002_edit, operation 1") && e.getMessage().contains(
                 "cannot rename column author.name to nickname, which exists already (field nickname)"),
                 e.getMessage());

@@ -75,12 +75,28 @@ public final class MakeMigrations {
             return null;
         }
         List<String> dependencies = leaves.stream().map(Migration::name).toList();
+        requireReplayable(graph, dependencies);
         // the leaves' numbers, whole: 10000_x is 10000, not its first four digits
         String name = MigrationNames.name(nextNumber(graph), List.of(), "merge_" + String.join("_",
                 dependencies.stream().map(n -> n.substring(0, n.indexOf('_'))).toList()));
         Migration merge = migration(name, dependencies, List.of());
         MigrationLoader.write(directory, merge);
         return merge;
+    }
+
+    /**
+     * The branches, replayed in the order migrate applies them, must build a state: a merge of branches that change
+     * the same field (one renames it, the other alters it, say) would stop every later makemigrations and migrate.
+     */
+    private static void requireReplayable(MigrationGraph graph, List<String> leaves) {
+        try {
+            graph.finalState();
+        } catch (MigrationException clash) {
+            throw new MigrationException("The migrations " + leaves + " cannot be merged: applied one after the "
+                    + "other, as migrate would apply them, they clash. " + clash.getMessage() + ". Change the branch "
+                    + "that is not applied anywhere yet so that it no longer touches what the other changes, then "
+                    + "run makemigrations --merge again. Nothing was written.", clash);
+        }
     }
 
     private Migration newMigration(MigrationGraph graph, List<Operation> operations, String name) {

@@ -132,4 +132,34 @@ class MigrationLoaderTest {
             assertEquals(3, files.count());
         }
     }
+
+    /** A file saved in another encoding than UTF-8 (Latin-1 here) is refused naming it, from a directory or a jar. */
+    @Test
+    void aFileThatIsNotUtf8IsRefusedNamingIt() throws IOException {
+        Path directory = temp.resolve("latin1");
+        Files.createDirectories(directory);
+        String text = "{\"dependencies\": [], \"operations\": [{\"op\": \"RunSql\", "
+                + "\"sql\": [\"SELECT 'caf\u00e9'\"]}]}";
+        byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(directory.resolve("0001_initial.json"), latin1);
+        // was: "Cannot read the migrations in <directory>: Input length = 1", naming no file
+        MigrationException e = assertThrows(MigrationException.class, () -> MigrationLoader.fromDirectory(directory));
+        assertTrue(e.getMessage().contains("0001_initial.json is not UTF-8 text (byte "
+                + (text.indexOf('\u00e9') + 1) + " is not)"), e.getMessage());
+
+        Path jar = temp.resolve("latin1.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("quarry/"));
+            out.putNextEntry(new JarEntry(MigrationLoader.RESOURCE_DIRECTORY + "/"));
+            out.putNextEntry(new JarEntry(MigrationLoader.RESOURCE_DIRECTORY + "/0001_initial.json"));
+            out.write(latin1);
+            out.closeEntry();
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            // was: read with a replacement character in the SQL, silently
+            MigrationException inJar = assertThrows(MigrationException.class,
+                    () -> MigrationLoader.fromClassPath(loader));
+            assertTrue(inJar.getMessage().contains("0001_initial.json is not UTF-8 text"), inJar.getMessage());
+        }
+    }
 }

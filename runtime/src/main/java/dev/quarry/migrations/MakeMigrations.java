@@ -44,6 +44,9 @@ public final class MakeMigrations {
      * @param empty an empty migration whatever the models say (for a data migration or raw SQL to write by hand)
      */
     public Result detect(String name, boolean empty) {
+        if (name != null) {
+            MigrationNames.checkCustomName(name); // also when nothing changed: a bad name must not wait for a change
+        }
         MigrationGraph graph = new MigrationGraph(MigrationLoader.fromDirectory(directory));
         graph.requireOneLeaf();
         List<Operation> operations = empty ? List.of()

@@ -122,4 +122,42 @@ class MigrationsFromModelsTest {
                     models(AUTHOR, book.replace("CASCADE", other)), new NonInteractiveQuestioner()), other);
         }
     }
+
+    private static final String CYCLE_A = "@Model public class A { @PrimaryKey public Long id;"
+            + " @Nullable @ForeignKey(onDelete = OnDelete.SET_NULL, relatedName = \"+\")"
+            + " public Ref<B> b = new Ref<>(); }";
+    private static final String CYCLE_B = "@Model public class B { @PrimaryKey public Long id;"
+            + " @Nullable @ForeignKey(onDelete = OnDelete.SET_NULL, relatedName = \"+\")"
+            + " public Ref<C> c = new Ref<>(); }";
+    private static final String CYCLE_C = "@Model public class C { @PrimaryKey public Long id;"
+            + " @Nullable @ForeignKey(onDelete = OnDelete.SET_NULL, relatedName = \"+\") public Ref<A> a = new Ref<>();"
+            + " @Nullable @ForeignKey(onDelete = OnDelete.SET_NULL, relatedName = \"+\") public Ref<C> parent"
+            + " = new Ref<>();"
+            + " @ManyToMany public final Related<C> similar = new Related<>(); }";
+
+    @Test
+    void threeCycleWithASelfReferenceIsCreatedThenClosedAndDeletedInOrder() throws IOException {
+        ProjectState cycle = models(CYCLE_A, CYCLE_B, CYCLE_C);
+        List<String> created = settled(ProjectState.EMPTY, cycle, new NonInteractiveQuestioner()).stream()
+                .map(Operation::describe).toList();
+        assertEquals(List.of("Create model A (table a)", "Create model C (table c)", "Create model B (table b)",
+                "Create model C.similar link (table c_similar)", "Alter field b of a (column b_id)"), created,
+                "a's key to b added once b exists");
+        ProjectState none = models(GENRE);
+        List<String> deleted = settled(cycle.with(none.requireTable("genre")), none,
+                new NonInteractiveQuestioner()).stream().map(Operation::describe).toList();
+        assertEquals(List.of("Delete model of table c_similar", "Alter field a of c (column a_id)",
+                "Delete model of table a", "Delete model of table b", "Delete model of table c"), deleted);
+    }
+
+    @Test
+    void theSameModelsGiveTheSameFileWhateverTheOrderTheyAreCompiledIn() throws IOException {
+        String first = new Migration("0001_initial", List.of(), Autodetector.changes(ProjectState.EMPTY,
+                models(AUTHOR, GENRE, NOVEL, CYCLE_A, CYCLE_B, CYCLE_C), new NonInteractiveQuestioner()), null)
+                .toJson();
+        String second = new Migration("0001_initial", List.of(), Autodetector.changes(ProjectState.EMPTY,
+                models(CYCLE_C, CYCLE_B, NOVEL, CYCLE_A, GENRE, AUTHOR), new NonInteractiveQuestioner()), null)
+                .toJson();
+        assertEquals(first, second);
+    }
 }

@@ -35,7 +35,8 @@ import java.util.TreeSet;
  * <li>models renamed ({@code RenameModel}: foreign keys that point to the table follow). The same model name on
  *     another table, or another model name on the same table, is a rename without a question (no data is at stake);
  *     a table that disappeared and one with the same columns that appeared are asked about (the join tables of a
- *     model renamed so follow it without a question). A table that would pass
+ *     model renamed so follow it without a question; those of a model answered not renamed are not asked about). A
+ *     table that would pass
  *     from one model to another still on a table (two models swapping tables) is refused.</li>
  * <li>fields renamed ({@code RenameField}): a field keeping its Java name under another column name, or its column
  *     under another field name, without a question; a column that disappeared and one with the same definition that
@@ -251,7 +252,9 @@ public final class Autodetector {
             for (TableState target : added()) {
                 for (TableState old : removed()) {
                     List<String> pair = List.of(old.name(), target.name());
-                    if (!declined.contains(pair) && renameCandidate(old, target)) {
+                    if (!declined.contains(pair) && ownerDeclined(old, target, declined)) {
+                        declined.add(pair); // its links point to rows that are dropped: not a rename to ask about
+                    } else if (!declined.contains(pair) && renameCandidate(old, target)) {
                         if (followsRenamedOwner(old, target) || questioner.askRenameModel(old, target)) {
                             add(new RenameModel(old.name(), target.model(), target.name()));
                             renamed = true;
@@ -280,6 +283,17 @@ public final class Autodetector {
                 .filter(owner -> owner.model().equals(after[0])).isPresent()
                 && sourceColumn(target).filter(c -> c.referencesTable().equals(source.get().referencesTable()))
                         .isPresent();
+    }
+
+    /** Whether both are join tables of one field whose owners' tables were answered not to be a rename. */
+    private static boolean ownerDeclined(TableState old, TableState target, Set<List<String>> declined) {
+        String[] before = joinTableOwnerAndField(old);
+        String[] after = joinTableOwnerAndField(target);
+        Optional<ColumnState> oldSource = sourceColumn(old);
+        Optional<ColumnState> newSource = sourceColumn(target);
+        return before != null && after != null && before[1].equals(after[1]) && oldSource.isPresent()
+                && newSource.isPresent() && declined.contains(List.of(oldSource.get().referencesTable(),
+                        newSource.get().referencesTable()));
     }
 
     /** {@code {"Novel", "genres"}} for the join table model {@code Novel.genres link}, else null. */

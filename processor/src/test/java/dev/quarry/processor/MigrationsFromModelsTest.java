@@ -160,4 +160,30 @@ class MigrationsFromModelsTest {
                 .toJson();
         assertEquals(first, second);
     }
+
+    @Test
+    void tableRenamedWithModelTableTakesItsJoinTableAlongWithoutAQuestion() throws IOException {
+        List<Operation> ops = settled(models(AUTHOR, GENRE, NOVEL),
+                models(AUTHOR, GENRE, NOVEL.replace("@Model public", "@Model(table = \"novels\") public")),
+                new NonInteractiveQuestioner());
+        assertEquals(List.of(new RenameModel("novel", "Novel", "novels"),
+                new RenameModel("novel_genres", "Novel.genres link", "novels_genres")), ops);
+    }
+
+    @Test
+    void modelRenamedWithAThroughModelKeepsTheThroughModelsKeys() throws IOException {
+        String student = "@Model public class Student { @PrimaryKey public Long id; @MaxLength(50) public String name;"
+                + " @ManyToMany(through = Enrollment.class) public final Related<Course> courses = new Related<>(); }";
+        String course = "@Model public class Course { @PrimaryKey public Long id;"
+                + " @MaxLength(50) public String title; }";
+        String enrollment = "@Model public class Enrollment { @PrimaryKey public Long id;"
+                + " @ForeignKey(onDelete = OnDelete.CASCADE) public Ref<Student> student = new Ref<>();"
+                + " @ForeignKey(onDelete = OnDelete.CASCADE) public Ref<Course> course = new Ref<>();"
+                + " public int mark; }";
+        List<Operation> ops = settled(models(student, course, enrollment), models(student.replace("Student", "Pupil"),
+                course, enrollment.replace("Student", "Pupil")),
+                AnswersQuestioner.of(List.of("rename-model student=pupil"), new NonInteractiveQuestioner()));
+        // the through model's foreign key follows the table it points to; its field and column keep their names
+        assertEquals(List.of(new RenameModel("student", "Pupil", "pupil")), ops);
+    }
 }

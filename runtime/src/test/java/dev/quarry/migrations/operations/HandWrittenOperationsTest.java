@@ -20,7 +20,9 @@ class HandWrittenOperationsTest {
                 {"field": "name", "column": "name", "type": "VARCHAR", "maxLength": 100},
                 {"field": "nickname", "column": "nickname", "type": "VARCHAR", "maxLength": 100, "nullable": true}]},
               {"op": "CreateModel", "model": "Book", "table": "book", "columns": [
-                {"field": "id", "column": "id", "type": "LONG", "primaryKey": true, "generated": true}]}]}
+                {"field": "id", "column": "id", "type": "LONG", "primaryKey": true, "generated": true},
+                {"field": "author", "column": "author_id", "type": "LONG", "indexed": true,
+                 "references": "author.id"}]}]}
             """;
 
     private static ProjectState replay(String second) {
@@ -54,5 +56,38 @@ class HandWrittenOperationsTest {
         assertEquals("alias", replay("{\"op\": \"RenameField\", \"table\": \"author\", \"column\": \"name\", "
                 + "\"newField\": \"alias\", \"newColumn\": \"name\"}").requireTable("author").requireColumn("name")
                 .field(), "a field renamed on its own column");
+    }
+
+    @Test
+    void deletingATableOthersReferToIsRefused() {
+        // was: the state kept book.author_id pointing to no table, reported later without the migration's name
+        MigrationException e = assertThrows(MigrationException.class,
+                () -> replay("{\"op\": \"DeleteModel\", \"table\": \"author\"}"));
+        assertTrue(e.getMessage().contains("Migration 0002_edit, operation 1")
+                && e.getMessage().contains("table author is still referred to by [book.author_id]"), e.getMessage());
+        assertTrue(replay("{\"op\": \"DeleteModel\", \"table\": \"book\"}, "
+                + "{\"op\": \"DeleteModel\", \"table\": \"author\"}").tables().isEmpty(), "referring table first");
+    }
+
+    @Test
+    void aForeignKeyToATableThatIsNotThereIsRefused() {
+        String column = "{\"field\": \"shelf\", \"column\": \"shelf_id\", \"type\": \"LONG\", "
+                + "\"nullable\": true, \"references\": \"shelf.id\"}";
+        for (String op : List.of("{\"op\": \"AddField\", \"table\": \"book\", \"column\": " + column + "}",
+                "{\"op\": \"AlterField\", \"table\": \"book\", \"column\": " + column.replace("shelf_id",
+                        "author_id") + "}",
+                "{\"op\": \"CreateModel\", \"model\": \"Copy\", \"table\": \"copy\", \"columns\": ["
+                        + "{\"field\": \"id\", \"column\": \"id\", \"type\": \"LONG\", \"primaryKey\": true}, "
+                        + column + "]}")) {
+            MigrationException e = assertThrows(MigrationException.class, () -> replay(op), op);
+            assertTrue(e.getMessage().contains("Migration 0002_edit, operation 1")
+                    && e.getMessage().contains("points to table shelf, which does not exist"), e.getMessage());
+        }
+        assertEquals(List.of("author", "book", "shelf"), replay("{\"op\": \"CreateModel\", \"model\": \"Shelf\", "
+                + "\"table\": \"shelf\", \"columns\": [{\"field\": \"id\", \"column\": \"id\", \"type\": "
+                + "\"LONG\", \"primaryKey\": true}, {\"field\": \"parent\", \"column\": \"parent_id\", "
+                + "\"type\": \"LONG\", \"nullable\": true, \"references\": \"shelf.id\"}]}, "
+                + "{\"op\": \"AddField\", \"table\": \"book\", \"column\": " + column + "}").tables().stream()
+                .map(t -> t.name()).toList(), "in order, and a table pointing to itself");
     }
 }

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.Database;
 import dev.quarry.migrations.Migration;
 import dev.quarry.migrations.MigrationException;
 import dev.quarry.migrations.MigrationGraph;
+import dev.quarry.migrations.Migrator;
 import dev.quarry.migrations.state.ProjectState;
+import dev.quarry.sql.SqlStatement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** Operations of a hand-edited migration file that no database could run are refused when the file is replayed. */
 class HandWrittenOperationsTest {
@@ -89,5 +93,27 @@ class HandWrittenOperationsTest {
                 + "\"type\": \"LONG\", \"nullable\": true, \"references\": \"shelf.id\"}]}, "
                 + "{\"op\": \"AddField\", \"table\": \"book\", \"column\": " + column + "}").tables().stream()
                 .map(t -> t.name()).toList(), "in order, and a table pointing to itself");
+    }
+
+    /** migrate and sqlmigrate name the migration and operation too, and change nothing of that migration. */
+    @Test
+    void migrateRefusesTheOperationNamingItsMigration() {
+        Migration initial = Migration.parse("0001_initial", INITIAL);
+        Migration edit = Migration.parse("0002_edit", "{\"dependencies\": [\"0001_initial\"], \"operations\": ["
+                + "{\"op\": \"RunSql\", \"sql\": [\"CREATE TABLE marker (id INT)\"], \"reverseSql\": []}, "
+                + "{\"op\": \"DeleteModel\", \"table\": \"author\"}]}");
+        Database db = Database.h2InMemory();
+        Migrator migrator = new Migrator(db, List.of(initial, edit));
+        // was: the bare "DeleteModel: ..." message, naming neither
+        for (Executable run : List.<Executable>of(() -> migrator.migrate(null), () -> migrator.sql("0002_edit", false),
+                () -> migrator.sql("0002_edit", true))) {
+            MigrationException e = assertThrows(MigrationException.class, run);
+            assertTrue(e.getMessage().contains("Migration 0002_edit, operation 2 (Delete model of table author)"),
+                    e.getMessage());
+        }
+        assertEquals(List.of("0001_initial"), migrator.status().stream().filter(Migrator.Status::applied)
+                .map(Migrator.Status::name).toList());
+        assertEquals(0, db.executor().queryLong(new SqlStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
+                + "WHERE TABLE_NAME = 'marker'", List.of())), "the migration's first operation did not run");
     }
 }

@@ -44,6 +44,9 @@ public final class MakeMigrations {
      * @param empty an empty migration whatever the models say (for a data migration or raw SQL to write by hand)
      */
     public Result detect(String name, boolean empty) {
+        if (name != null) {
+            MigrationNames.checkCustomName(name); // also when nothing changed: a bad name must not wait for a change
+        }
         MigrationGraph graph = new MigrationGraph(MigrationLoader.fromDirectory(directory));
         graph.requireOneLeaf();
         List<Operation> operations = empty ? List.of()
@@ -75,12 +78,28 @@ public final class MakeMigrations {
             return null;
         }
         List<String> dependencies = leaves.stream().map(Migration::name).toList();
+        requireReplayable(graph, dependencies);
         // the leaves' numbers, whole: 10000_x is 10000, not its first four digits
         String name = MigrationNames.name(nextNumber(graph), List.of(), "merge_" + String.join("_",
                 dependencies.stream().map(n -> n.substring(0, n.indexOf('_'))).toList()));
         Migration merge = migration(name, dependencies, List.of());
         MigrationLoader.write(directory, merge);
         return merge;
+    }
+
+    /**
+     * The branches, replayed in the order migrate applies them, must build a state: a merge of branches that change
+     * the same field (one renames it, the other alters it, say) would stop every later makemigrations and migrate.
+     */
+    private static void requireReplayable(MigrationGraph graph, List<String> leaves) {
+        try {
+            graph.finalState();
+        } catch (MigrationException clash) {
+            throw new MigrationException("The migrations " + leaves + " cannot be merged: applied one after the "
+                    + "other, as migrate would apply them, they clash. " + clash.getMessage() + ". Change the branch "
+                    + "that is not applied anywhere yet so that it no longer touches what the other changes, then "
+                    + "run makemigrations --merge again. Nothing was written.", clash);
+        }
     }
 
     private Migration newMigration(MigrationGraph graph, List<Operation> operations, String name) {

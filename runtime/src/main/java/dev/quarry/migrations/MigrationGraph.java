@@ -128,17 +128,34 @@ public final class MigrationGraph {
     /** The state after one migration. */
     public static ProjectState apply(Migration migration, ProjectState state) {
         ProjectState current = state;
-        int index = 0;
-        for (Operation operation : migration.operations()) {
-            index++;
-            try {
-                current = operation.apply(current);
-            } catch (IllegalArgumentException e) {
-                throw new MigrationException("Migration " + migration.name() + ", operation " + index + " ("
-                        + operation.describe() + "): " + e.getMessage(), e);
-            }
+        for (int i = 0; i < migration.operations().size(); i++) {
+            current = applyOne(migration, i, current);
         }
         return current;
+    }
+
+    /**
+     * The state before each operation of the migration (migrate runs each from its own); an operation that cannot
+     * apply is an error naming the migration and the operation, as for {@link #apply}.
+     */
+    public static List<ProjectState> statesBeforeEach(Migration migration, ProjectState state) {
+        List<ProjectState> states = new ArrayList<>();
+        ProjectState current = state;
+        for (int i = 0; i < migration.operations().size(); i++) {
+            states.add(current);
+            current = applyOne(migration, i, current);
+        }
+        return states;
+    }
+
+    private static ProjectState applyOne(Migration migration, int index, ProjectState state) {
+        Operation operation = migration.operations().get(index);
+        try {
+            return operation.apply(state);
+        } catch (IllegalArgumentException e) {
+            throw new MigrationException("Migration " + migration.name() + ", operation " + (index + 1) + " ("
+                    + operation.describe() + "): " + e.getMessage(), e);
+        }
     }
 
     /** The migrations up to and including {@code target}, in order (all of its dependencies, transitively). */

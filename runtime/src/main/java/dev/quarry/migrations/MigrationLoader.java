@@ -6,6 +6,10 @@ import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +65,7 @@ public final class MigrationLoader {
             for (Path file : (Iterable<Path>) files::iterator) {
                 String name = file.getFileName().toString();
                 if (isMigration(name)) {
-                    texts.put(name, Files.readString(file, StandardCharsets.UTF_8));
+                    texts.put(name, text(Files.readAllBytes(file), file.toString()));
                 }
             }
         } catch (IOException e) {
@@ -78,7 +82,7 @@ public final class MigrationLoader {
                         for (Path file : (Iterable<Path>) files::iterator) {
                             String name = file.getFileName().toString();
                             if (isMigration(name)) {
-                                put(texts, name, Files.readString(file, StandardCharsets.UTF_8), root);
+                                put(texts, name, text(Files.readAllBytes(file), file.toString()), root);
                             }
                         }
                     }
@@ -97,7 +101,8 @@ public final class MigrationLoader {
                                 && isMigration(entryName.substring(prefix.length()))) {
                             try (InputStream in = jar.getInputStream(entry)) {
                                 put(texts, entryName.substring(prefix.length()),
-                                        new String(in.readAllBytes(), StandardCharsets.UTF_8), root);
+                                        text(in.readAllBytes(), root + "/" + entryName.substring(prefix.length())),
+                                        root);
                             }
                         }
                     }
@@ -120,6 +125,23 @@ public final class MigrationLoader {
                     + "more, then lowercase letters, digits and underscores), so it would never be applied: rename it");
         }
         return false;
+    }
+
+    /**
+     * A migration file's text, which must be UTF-8 (as makemigrations writes it): a file saved in another encoding is
+     * refused naming it, rather than read with replacement characters or failing without its name.
+     */
+    private static String text(byte[] bytes, String file) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            // decoded again, stopping at the first bad byte, to say where it is
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            StandardCharsets.UTF_8.newDecoder().decode(in, CharBuffer.allocate(bytes.length), true);
+            throw new MigrationException("Migration file " + file + " is not UTF-8 text (byte " + (in.position() + 1)
+                    + " is not): save it as UTF-8", e);
+        }
     }
 
     private static void put(TreeMap<String, String> texts, String name, String text, URL root) {

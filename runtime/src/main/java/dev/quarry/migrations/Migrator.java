@@ -141,10 +141,9 @@ public final class Migrator {
                 }
             }
         } else {
-            ProjectState state = before;
-            for (Operation operation : migration.operations()) {
-                operation.forwards(collecting, state);
-                state = operation.apply(state);
+            List<ProjectState> states = statesBeforeEach(migration, before);
+            for (int i = 0; i < states.size(); i++) {
+                migration.operations().get(i).forwards(collecting, states.get(i));
             }
         }
         return collecting.statements;
@@ -339,13 +338,7 @@ public final class Migrator {
 
     /** The state before each operation of the migration. */
     private static List<ProjectState> statesBeforeEach(Migration migration, ProjectState before) {
-        List<ProjectState> states = new ArrayList<>();
-        ProjectState state = before;
-        for (Operation operation : migration.operations()) {
-            states.add(state);
-            state = operation.apply(state);
-        }
-        return states;
+        return MigrationGraph.statesBeforeEach(migration, before);
     }
 
     /** Runs the statements, remembering which ran, for the report of a failure on non-transactional DDL. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.migrations.autodetect.NonInteractiveQuestioner;
 import dev.quarry.migrations.operations.RunSql;
 import java.io.IOException;
 import java.net.URL;
@@ -101,5 +102,64 @@ class MigrationLoaderTest {
         Migration loopB = new Migration("0002_b", List.of("0001_a"), List.of(), "");
         assertThrows(MigrationException.class, () -> new MigrationGraph(List.of(loopA, loopB)));
         assertThrows(MigrationException.class, () -> new MigrationGraph(List.of(SECOND)), "a missing dependency");
+    }
+
+    /** Two branches that change the same column cannot be merged: the merge would never replay. */
+    @Test
+    void aMergeOfBranchesThatClashIsRefusedAndNotWritten() throws IOException {
+        Path directory = temp.resolve("clash");
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve("0001_initial.json"), """
+                {"dependencies": [], "operations": [{"op": "CreateModel", "model": "Book", "table": "book", "columns": [
+                  {"field": "id", "column": "id", "type": "LONG", "primaryKey": true, "generated": true},
+                  {"field": "title", "column": "title", "type": "VARCHAR", "maxLength": 100}]}]}
+                """);
+        Files.writeString(directory.resolve("0002_rename_book_title_name.json"), """
+                {"dependencies": ["0001_initial"], "operations": [{"op": "RenameField", "table": "book",
+                  "column": "title", "newField": "name", "newColumn": "name"}]}
+                """);
+        Files.writeString(directory.resolve("0002_widen_title.json"), """
+                {"dependencies": ["0001_initial"], "operations": [{"op": "AlterField", "table": "book", "column":
+                  {"field": "title", "column": "title", "type": "VARCHAR", "maxLength": 200}}]}
+                """);
+        MakeMigrations make = new MakeMigrations(directory, List.of(), new NonInteractiveQuestioner());
+        // was: 0003_merge written, after which every makemigrations and migrate failed on it
+        MigrationException e = assertThrows(MigrationException.class, make::writeMerge);
+        assertTrue(e.getMessage().contains("[0002_rename_book_title_name, 0002_widen_title] cannot be merged")
+                && e.getMessage().contains("Migration 0002_widen_title, operation 1")
+                && e.getMessage().contains("Nothing was written"), e.getMessage());
+        try (var files = Files.list(directory)) {
+            assertEquals(3, files.count());
+        }
+    }
+
+    /** A file saved in another encoding than UTF-8 (Latin-1 here) is refused naming it, from a directory or a jar. */
+    @Test
+    void aFileThatIsNotUtf8IsRefusedNamingIt() throws IOException {
+        Path directory = temp.resolve("latin1");
+        Files.createDirectories(directory);
+        String text = "{\"dependencies\": [], \"operations\": [{\"op\": \"RunSql\", "
+                + "\"sql\": [\"SELECT 'caf\u00e9'\"]}]}";
+        byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(directory.resolve("0001_initial.json"), latin1);
+        // was: "Cannot read the migrations in <directory>: Input length = 1", naming no file
+        MigrationException e = assertThrows(MigrationException.class, () -> MigrationLoader.fromDirectory(directory));
+        assertTrue(e.getMessage().contains("0001_initial.json is not UTF-8 text (byte "
+                + (text.indexOf('\u00e9') + 1) + " is not)"), e.getMessage());
+
+        Path jar = temp.resolve("latin1.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("quarry/"));
+            out.putNextEntry(new JarEntry(MigrationLoader.RESOURCE_DIRECTORY + "/"));
+            out.putNextEntry(new JarEntry(MigrationLoader.RESOURCE_DIRECTORY + "/0001_initial.json"));
+            out.write(latin1);
+            out.closeEntry();
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            // was: read with a replacement character in the SQL, silently
+            MigrationException inJar = assertThrows(MigrationException.class,
+                    () -> MigrationLoader.fromClassPath(loader));
+            assertTrue(inJar.getMessage().contains("0001_initial.json is not UTF-8 text"), inJar.getMessage());
+        }
     }
 }

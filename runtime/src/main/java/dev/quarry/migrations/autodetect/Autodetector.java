@@ -34,7 +34,9 @@ import java.util.TreeSet;
  * <ol>
  * <li>models renamed ({@code RenameModel}: foreign keys that point to the table follow). The same model name on
  *     another table, or another model name on the same table, is a rename without a question (no data is at stake);
- *     a table that disappeared and one with the same columns that appeared are asked about. A table that would pass
+ *     a table that disappeared and one with the same columns that appeared are asked about (the join tables of a
+ *     model renamed so follow it without a question; those of a model answered not renamed are not asked about). A
+ *     table that would pass
  *     from one model to another still on a table (two models swapping tables) is refused.</li>
  * <li>fields renamed ({@code RenameField}): a field keeping its Java name under another column name, or its column
  *     under another field name, without a question; a column that disappeared and one with the same definition that
@@ -236,7 +238,11 @@ public final class Autodetector {
         }
     }
 
-    /** Tables that disappeared and identical ones that appeared: asked about, each yes looking again. */
+    /**
+     * Tables that disappeared and identical ones that appeared: asked about, each yes looking again. The join table
+     * of a many-to-many relation of a model renamed so follows it without a question, as Django's RenameModel renames
+     * the join tables: the answer about the model was the answer about its links.
+     */
     private void askRenameModels() {
         Set<List<String>> declined = new HashSet<>();
         boolean renamed = true;
@@ -246,8 +252,10 @@ public final class Autodetector {
             for (TableState target : added()) {
                 for (TableState old : removed()) {
                     List<String> pair = List.of(old.name(), target.name());
-                    if (!declined.contains(pair) && renameCandidate(old, target)) {
-                        if (questioner.askRenameModel(old, target)) {
+                    if (!declined.contains(pair) && ownerDeclined(old, target, declined)) {
+                        declined.add(pair); // its links point to rows that are dropped: not a rename to ask about
+                    } else if (!declined.contains(pair) && renameCandidate(old, target)) {
+                        if (followsRenamedOwner(old, target) || questioner.askRenameModel(old, target)) {
                             add(new RenameModel(old.name(), target.model(), target.name()));
                             renamed = true;
                             break search; // foreign keys now point to the new name: look again
@@ -257,6 +265,50 @@ public final class Autodetector {
                 }
             }
         }
+    }
+
+    /**
+     * Whether both are the join table of the same many-to-many field ({@code Novel.genres link}, then
+     * {@code Book.genres link}: see LinkTableMeta) and the old one's owner is now the new one's, renamed in this run:
+     * its source column points to the table of the new owner.
+     */
+    private boolean followsRenamedOwner(TableState old, TableState target) {
+        String[] before = joinTableOwnerAndField(old);
+        String[] after = joinTableOwnerAndField(target);
+        if (before == null || after == null || !before[1].equals(after[1]) || before[0].equals(after[0])) {
+            return false;
+        }
+        Optional<ColumnState> source = sourceColumn(old);
+        return source.isPresent() && current.table(source.get().referencesTable())
+                .filter(owner -> owner.model().equals(after[0])).isPresent()
+                && sourceColumn(target).filter(c -> c.referencesTable().equals(source.get().referencesTable()))
+                        .isPresent();
+    }
+
+    /** Whether both are join tables of one field whose owners' tables were answered not to be a rename. */
+    private static boolean ownerDeclined(TableState old, TableState target, Set<List<String>> declined) {
+        String[] before = joinTableOwnerAndField(old);
+        String[] after = joinTableOwnerAndField(target);
+        Optional<ColumnState> oldSource = sourceColumn(old);
+        Optional<ColumnState> newSource = sourceColumn(target);
+        return before != null && after != null && before[1].equals(after[1]) && oldSource.isPresent()
+                && newSource.isPresent() && declined.contains(List.of(oldSource.get().referencesTable(),
+                        newSource.get().referencesTable()));
+    }
+
+    /** {@code {"Novel", "genres"}} for the join table model {@code Novel.genres link}, else null. */
+    private static String[] joinTableOwnerAndField(TableState table) {
+        String suffix = " link";
+        String model = table.model();
+        int dot = model.lastIndexOf('.');
+        if (!model.endsWith(suffix) || dot < 1 || dot >= model.length() - suffix.length() - 1) {
+            return null;
+        }
+        return new String[] {model.substring(0, dot), model.substring(dot + 1, model.length() - suffix.length())};
+    }
+
+    private static Optional<ColumnState> sourceColumn(TableState joinTable) {
+        return joinTable.columns().stream().filter(c -> c.field().equals("source") && c.isForeignKey()).findFirst();
     }
 
     /**

@@ -19,6 +19,7 @@ public record AddField(String table, ColumnState column, String oneOffDefault) i
         if (state.column(column.columnName()).isPresent()) {
             throw new IllegalArgumentException("AddField: " + table + "." + column.columnName() + " exists already");
         }
+        Ops.requireTarget("AddField", before, table, column);
         List<ColumnState> columns = new ArrayList<>(state.columns());
         columns.add(column);
         return before.with(state.withColumns(columns));

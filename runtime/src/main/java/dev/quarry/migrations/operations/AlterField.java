@@ -10,6 +10,7 @@ import java.util.Map;
 public record AlterField(String table, ColumnState column) implements Operation {
     @Override
     public ProjectState apply(ProjectState before) {
+        Ops.requireTarget("AlterField", before, table, column);
         return before.with(Ops.replaceColumn(before.requireTable(table), column.columnName(), column));
     }
 

@@ -12,6 +12,7 @@ public record CreateModel(TableState table) implements Operation {
         if (before.table(table.name()).isPresent()) {
             throw new IllegalArgumentException("CreateModel: table " + table.name() + " exists already");
         }
+        table.columns().forEach(column -> Ops.requireTarget("CreateModel", before, table.name(), column));
         return before.with(table);
     }
 

@@ -3,6 +3,7 @@ package dev.quarry.migrations.operations;
 import dev.quarry.migrations.state.JsonFields;
 import dev.quarry.migrations.state.ProjectState;
 import dev.quarry.migrations.state.TableState;
+import java.util.List;
 import java.util.Map;
 
 /** Drops a model's table (undone by creating it again, empty). */
@@ -10,6 +11,13 @@ public record DeleteModel(String table) implements Operation {
     @Override
     public ProjectState apply(ProjectState before) {
         before.requireTable(table);
+        List<String> referrers = before.referencesTo(table).stream().filter(e -> !e.getKey().name().equals(table))
+                .map(e -> e.getKey().name() + "." + e.getValue().columnName()).toList();
+        if (!referrers.isEmpty()) {
+            // the state would keep foreign keys to nothing; the database refuses to drop a table others refer to
+            throw new IllegalArgumentException("DeleteModel: table " + table + " is still referred to by "
+                    + referrers + ": delete those tables, or remove or alter those columns, first");
+        }
         return before.without(table);
     }
 

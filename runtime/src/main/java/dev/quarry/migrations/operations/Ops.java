@@ -1,6 +1,7 @@
 package dev.quarry.migrations.operations;
 
 import dev.quarry.migrations.state.ColumnState;
+import dev.quarry.migrations.state.ProjectState;
 import dev.quarry.migrations.state.TableState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,19 @@ final class Ops {
             json.put("table", table);
         }
         return json;
+    }
+
+    /**
+     * Fails when the column is a foreign key to a table that neither {@code state} nor {@code table} (the one the
+     * column is in, which may point to itself) is: a hand-written operation in the wrong order, which the database
+     * would refuse too.
+     */
+    static void requireTarget(String op, ProjectState state, String table, ColumnState column) {
+        if (column.isForeignKey() && !column.referencesTable().equals(table)
+                && state.table(column.referencesTable()).isEmpty()) {
+            throw new IllegalArgumentException(op + ": " + table + "." + column.columnName() + " points to table "
+                    + column.referencesTable() + ", which does not exist at this point of the migrations");
+        }
     }
 
     /** The table with one column replaced (found by its column name). */

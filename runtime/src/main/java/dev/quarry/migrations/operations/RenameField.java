@@ -13,6 +13,11 @@ public record RenameField(String table, String column, String newField, String n
     @Override
     public ProjectState apply(ProjectState before) {
         TableState state = before.requireTable(table);
+        if (!newColumn.equals(column) && state.column(newColumn).isPresent()) {
+            // the state would hold two columns of that name, which no database table can
+            throw new IllegalArgumentException("RenameField: cannot rename column " + table + "." + column + " to "
+                    + newColumn + ", which exists already (field " + state.requireColumn(newColumn).field() + ")");
+        }
         ColumnState renamed = state.requireColumn(column).renamed(newField, newColumn);
         TableState changed = Ops.replaceColumn(state, column, renamed);
         List<List<String>> unique = new ArrayList<>();

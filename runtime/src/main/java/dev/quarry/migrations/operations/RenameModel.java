@@ -12,6 +12,11 @@ import java.util.Map;
 public record RenameModel(String table, String newModel, String newTable) implements Operation {
     @Override
     public ProjectState apply(ProjectState before) {
+        if (!newTable.equals(table) && before.table(newTable).isPresent()) {
+            // the state would lose that table, which the database still has (its RENAME would fail at migrate)
+            throw new IllegalArgumentException("RenameModel: cannot rename table " + table + " to " + newTable
+                    + ", which exists already (model " + before.requireTable(newTable).model() + ")");
+        }
         TableState renamed = before.requireTable(table).renamed(newModel, newTable);
         ProjectState after = before.without(table).with(renamed);
         for (TableState other : after.tables()) {

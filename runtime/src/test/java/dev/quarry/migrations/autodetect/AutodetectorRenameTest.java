@@ -199,10 +199,32 @@ class AutodetectorRenameTest {
         ProjectState to = state(genre, book, link("Book", "genres", "book_genres", "book", "genre"));
         States.Scripted questioner = new States.Scripted().renames(true);
         List<Operation> ops = changes(from, to, questioner);
-        assertEquals(List.of("rename-model novel=book", "rename-model novel_genres=book_genres"), questioner.asked);
+        // the answer about Novel is the answer about its links: no second question, whose "no" would drop them
+        assertEquals(List.of("rename-model novel=book"), questioner.asked);
         assertEquals(List.of(new RenameModel("novel", "Book", "book"),
                 new RenameModel("novel_genres", "Book.genres link", "book_genres"),
                 new RenameField("book_genres", "novel_id", "source", "book_id")), ops);
+    }
+
+    @Test
+    void joinTableOfAModelAnsweredNotRenamedIsNotAskedAbout() {
+        TableState genre = table("Genre", "genre", NAME);
+        ProjectState from = state(genre, table("Novel", "novel", TITLE),
+                link("Novel", "genres", "novel_genres", "novel", "genre"));
+        ProjectState to = state(genre, table("Book", "book", TITLE),
+                link("Book", "genres", "book_genres", "book", "genre"));
+        States.Scripted questioner = new States.Scripted() {
+            @Override
+            public boolean askRenameModel(TableState oldTable, TableState newTable) {
+                super.askRenameModel(oldTable, newTable);
+                return !oldTable.name().equals("novel"); // yes to anything else
+            }
+        };
+        List<Operation> ops = changes(from, to, questioner);
+        // was: asked about the join tables too, and a yes kept links to the dropped novels (the migration failed)
+        assertEquals(List.of("rename-model novel=book"), questioner.asked);
+        assertEquals(List.of("Create model Book (table book)", "Create model Book.genres link (table book_genres)",
+                "Delete model of table novel_genres", "Delete model of table novel"), States.describe(ops));
     }
 
     @Test

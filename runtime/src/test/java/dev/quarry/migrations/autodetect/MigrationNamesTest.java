@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.meta.ColumnType;
+import dev.quarry.migrations.MakeMigrations;
 import dev.quarry.migrations.MigrationException;
 import dev.quarry.migrations.operations.AddField;
 import dev.quarry.migrations.operations.AlterField;
@@ -16,8 +17,10 @@ import dev.quarry.migrations.operations.Operation;
 import dev.quarry.migrations.operations.RemoveField;
 import dev.quarry.migrations.operations.RunSql;
 import dev.quarry.migrations.state.ColumnState;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MigrationNamesTest {
     static final ColumnState ISBN = col("isbn", ColumnType.VARCHAR).len(20).nullable().get();
@@ -92,6 +95,15 @@ class MigrationNamesTest {
         MigrationException e = assertThrows(MigrationException.class,
                 () -> MigrationNames.checkCustomName("Fill ISBN"));
         assertTrue(e.getMessage().endsWith("(such as fill_isbn)"), e.getMessage());
+    }
+
+    @Test
+    void aBadCustomNameIsRefusedWhenNothingChanged(@TempDir Path directory) {
+        MakeMigrations make = new MakeMigrations(directory, List.of(), new NonInteractiveQuestioner());
+        assertEquals(null, make.detect(null, false).migration(), "no change");
+        // was: "No changes detected", the name refused only once the models changed
+        MigrationException e = assertThrows(MigrationException.class, () -> make.detect("fill isbn", false));
+        assertTrue(e.getMessage().contains("\"fill isbn\" must be lowercase letters"), e.getMessage());
     }
 
     @Test

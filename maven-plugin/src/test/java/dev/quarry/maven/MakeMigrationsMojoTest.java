@@ -154,6 +154,13 @@ class MakeMigrationsMojoTest {
         assertTrue(conflict.getMessage().contains("0002_first_branch") && conflict.getMessage().contains("merge"),
                 conflict::getMessage);
 
+        MakeMigrationsMojo checkMerge = goals.makemigrations();
+        checkMerge.merge = true;
+        checkMerge.check = true;
+        MojoFailureException forked = assertThrows(MojoFailureException.class, checkMerge::execute);
+        assertTrue(forked.getMessage().contains("-Dquarry.merge"), forked::getMessage);
+        assertEquals(3, files().size(), "-Dquarry.check writes no merge: " + files());
+
         MakeMigrationsMojo merge = goals.makemigrations();
         merge.merge = true;
         merge.execute();

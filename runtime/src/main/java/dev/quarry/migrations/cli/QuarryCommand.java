@@ -121,14 +121,10 @@ public final class QuarryCommand {
             questioner = AnswersQuestioner.of(options.values("answer"), questioner);
         }
         MakeMigrations make = new MakeMigrations(directory, ModelRegistry.all(loader), questioner);
-        if (options.flag("merge")) {
-            Migration merge = make.writeMerge();
-            out.println(merge == null ? "Nothing to merge: the history has one leaf"
-                    : "Wrote " + directory.resolve(merge.name() + ".json") + " (depends on " + merge.dependencies()
-                            + ")");
-            return 0;
-        }
         boolean write = !options.flag("check") && !options.flag("dry-run");
+        if (options.flag("merge")) {
+            return merge(make, directory, options, write);
+        }
         MakeMigrations.Result result;
         try {
             result = write ? make.write(options.value("name", null), options.flag("empty"))
@@ -149,6 +145,22 @@ public final class QuarryCommand {
         result.descriptions().forEach(line -> out.println("  - " + line));
         if (options.flag("dry-run")) {
             out.print(result.migration().toJson());
+        }
+        return options.flag("check") ? 1 : 0;
+    }
+
+    /** {@code makemigrations --merge}: written, or only shown with --dry-run and --check (status 1 when needed). */
+    private int merge(MakeMigrations make, Path directory, Options options, boolean write) {
+        String name = options.value("name", null);
+        Migration merge = write ? make.writeMerge(name) : make.merge(name);
+        if (merge == null) {
+            out.println("Nothing to merge: the history has one leaf");
+            return 0;
+        }
+        out.println((write ? "Wrote " : options.flag("check") ? "The history needs a merge: " : "Would write ")
+                + directory.resolve(merge.name() + ".json") + " (depends on " + merge.dependencies() + ")");
+        if (options.flag("dry-run")) {
+            out.print(merge.toJson());
         }
         return options.flag("check") ? 1 : 0;
     }

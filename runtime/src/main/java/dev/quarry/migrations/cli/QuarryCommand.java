@@ -20,6 +20,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,7 +169,7 @@ public final class QuarryCommand {
 
     private int migrate(Options options) {
         String target = options.positional();
-        Migrator migrator = migrator(connect(options), options);
+        Migrator migrator = migrator(connect(options, ""), options);
         if (options.flag("plan")) {
             List<Migrator.Step> plan = migrator.plan(target);
             out.println(plan.isEmpty() ? "No migrations to apply" : "Planned operations:");
@@ -181,7 +183,7 @@ public final class QuarryCommand {
     }
 
     private int showmigrations(Options options) {
-        migrator(connect(options), options).status().forEach(status -> out.println(" " + status));
+        migrator(connect(options, ""), options).status().forEach(status -> out.println(" " + status));
         return 0;
     }
 
@@ -196,7 +198,8 @@ public final class QuarryCommand {
             print(migrator(offline, options).sql(name, options.flag("backwards")));
             return 0;
         }
-        print(migrator(connect(options), options).sql(name, options.flag("backwards")));
+        print(migrator(connect(options, ", or --dialect h2|postgresql|mariadb|mysql|sqlite for the SQL without "
+                + "connecting"), options).sql(name, options.flag("backwards")));
         return 0;
     }
 
@@ -216,15 +219,26 @@ public final class QuarryCommand {
         return loader != null ? loader : QuarryCommand.class.getClassLoader();
     }
 
-    /** The database of CONNECTION: a connection per use, none held between commands. */
-    private static Database connect(Options options) {
+    /**
+     * The database of CONNECTION: a connection per use, none held between commands. A first connection is tried
+     * here, so that a wrong URL, password or server is reported as such, naming the URL.
+     *
+     * @param instead what the command takes instead of a connection, for the message when there is none
+     */
+    private static Database connect(Options options, String instead) {
         String url = options.value("url", System.getenv("QUARRY_URL"));
-        if (url == null) {
-            throw new IllegalArgumentException("No database: give --url JDBC_URL (or set QUARRY_URL)");
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("No database: give --url JDBC_URL (or set QUARRY_URL)" + instead);
         }
         String user = options.value("user", System.getenv("QUARRY_USER"));
         String password = options.value("password", System.getenv("QUARRY_PASSWORD"));
-        return Database.connect(new UrlDataSource(url, user, password == null ? "" : password));
+        UrlDataSource source = new UrlDataSource(url, user, password == null ? "" : password);
+        try (Connection connection = source.getConnection()) {
+            connection.getMetaData();
+        } catch (SQLException e) {
+            throw new IllegalArgumentException(ConnectionProblem.describe(url, user, e), e);
+        }
+        return Database.connect(source);
     }
 
     /** {@code --name value}, {@code --flag} and one positional argument. */

@@ -78,4 +78,42 @@ class QuarryCommandTest {
         assertEquals(0, run("makemigrations", "--merge", "--check", "--dir", migrations.toString()), output());
         assertTrue(output().contains("Nothing to merge"), output());
     }
+
+    /** A URL no driver takes was "Cannot connect to detect the database type: No suitable driver found for ...". */
+    @Test
+    void aUrlNoDriverTakesIsExplainedWithTheUrlAndItsPasswordHidden() {
+        assertEquals(2, run("migrate", "--url", "jdbc:nosuch://db.example/app?user=app&password=secret", "--dir",
+                migrations.toString()));
+        assertTrue(output().contains("Cannot connect to jdbc:nosuch://db.example/app?user=app&password=****: "),
+                output());
+        assertTrue(output().contains("No JDBC driver on the class path takes this URL"), output());
+        assertFalse(output().contains("secret"), output());
+        assertFalse(output().contains("\tat "), "no stack trace: " + output());
+    }
+
+    /** A server that is not there: the URL and what to check, no stack trace. */
+    @Test
+    void anUnreachableServerIsExplainedWithTheUrl() {
+        assertEquals(2, run("showmigrations", "--url", "jdbc:h2:tcp://127.0.0.1:1/nothing", "--user", "sa",
+                "--dir", migrations.toString()));
+        assertTrue(output().contains("Cannot connect to jdbc:h2:tcp://127.0.0.1:1/nothing as sa: "), output());
+        assertTrue(output().contains("that the database server is running and reachable"), output());
+        assertFalse(output().contains("\tat "), "no stack trace: " + output());
+    }
+
+    @Test
+    void passwordsInUrlsAreHidden() {
+        assertEquals("jdbc:postgresql://app:****@db/app",
+                ConnectionProblem.redacted("jdbc:postgresql://app:pw@db/app"));
+        assertEquals("jdbc:sqlserver://db;user=a;password=****;x=1",
+                ConnectionProblem.redacted("jdbc:sqlserver://db;user=a;password=pw;x=1"));
+    }
+
+    /** sqlmigrate can do without a database: the message says how. */
+    @Test
+    void sqlmigrateWithoutADatabaseNamesTheDialectOption() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("QUARRY_URL") == null, "QUARRY_URL is set");
+        assertEquals(2, run("sqlmigrate", "0001_initial", "--dir", migrations.toString()));
+        assertTrue(output().contains("give --url JDBC_URL (or set QUARRY_URL), or --dialect h2|"), output());
+    }
 }

@@ -168,8 +168,9 @@ public final class QuarryCommand {
     }
 
     private int migrate(Options options) {
-        String target = options.positional();
-        Migrator migrator = migrator(connect(options, ""), options);
+        List<Migration> migrations = migrations(options);
+        String target = named(options.positional(), migrations);
+        Migrator migrator = new Migrator(connect(options, ""), migrations);
         if (options.flag("plan")) {
             List<Migrator.Step> plan = migrator.plan(target);
             out.println(plan.isEmpty() ? "No migrations to apply" : "Planned operations:");
@@ -183,23 +184,24 @@ public final class QuarryCommand {
     }
 
     private int showmigrations(Options options) {
-        migrator(connect(options, ""), options).status().forEach(status -> out.println(" " + status));
+        new Migrator(connect(options, ""), migrations(options)).status().forEach(status -> out.println(" " + status));
         return 0;
     }
 
     private int sqlmigrate(Options options) {
-        String name = options.positional();
-        if (name == null) {
+        if (options.positional() == null) {
             throw new IllegalArgumentException("sqlmigrate needs the name of a migration");
         }
+        List<Migration> migrations = migrations(options);
+        String name = named(options.positional(), migrations);
+        Database db;
         if (options.has("dialect")) {
             Dialect dialect = Dialects.byName(options.value("dialect", null));
-            Database offline = Database.connect(new UrlDataSource("jdbc:none:", null, null), dialect);
-            print(migrator(offline, options).sql(name, options.flag("backwards")));
-            return 0;
+            db = Database.connect(new UrlDataSource("jdbc:none:", null, null), dialect);
+        } else {
+            db = connect(options, ", or --dialect h2|postgresql|mariadb|mysql|sqlite for the SQL without connecting");
         }
-        print(migrator(connect(options, ", or --dialect h2|postgresql|mariadb|mysql|sqlite for the SQL without "
-                + "connecting"), options).sql(name, options.flag("backwards")));
+        print(new Migrator(db, migrations).sql(name, options.flag("backwards")));
         return 0;
     }
 
@@ -207,11 +209,26 @@ public final class QuarryCommand {
         statements.forEach(statement -> out.println(statement + (statement.startsWith("--") ? "" : ";")));
     }
 
-    private Migrator migrator(Database db, Options options) {
-        List<Migration> migrations = options.has("dir")
+    private static List<Migration> migrations(Options options) {
+        return options.has("dir")
                 ? MigrationLoader.fromDirectory(Path.of(options.value("dir", null)))
                 : MigrationLoader.fromClassPath(classLoader());
-        return new Migrator(db, migrations);
+    }
+
+    /**
+     * The migration a name or the start of one means, as in Django ({@code migrate 0002}): the given text when it
+     * is a whole name, or starts none (the migrator then reports it missing); refused when it starts several.
+     */
+    static String named(String given, List<Migration> migrations) {
+        if (given == null || migrations.stream().anyMatch(m -> m.name().equals(given))) {
+            return given;
+        }
+        List<String> starting = migrations.stream().map(Migration::name).filter(n -> n.startsWith(given)).toList();
+        if (starting.size() > 1) {
+            throw new IllegalArgumentException("More than one migration starts with " + given + ": " + starting
+                    + "; give more of the name");
+        }
+        return starting.isEmpty() ? given : starting.get(0);
     }
 
     private static ClassLoader classLoader() {

@@ -116,4 +116,30 @@ class QuarryCommandTest {
         assertEquals(2, run("sqlmigrate", "0001_initial", "--dir", migrations.toString()));
         assertTrue(output().contains("give --url JDBC_URL (or set QUARRY_URL), or --dialect h2|"), output());
     }
+
+    /** As in Django, the start of a name is enough when only one migration starts so ("No migration 0002" before). */
+    @Test
+    void aMigrationIsNamedByTheStartOfItsName() throws IOException {
+        Path linear = Files.createDirectories(directory.resolve("linear"));
+        Files.writeString(linear.resolve("0001_initial.json"), "{\"dependencies\": [], \"operations\": [{\"op\": "
+                + "\"RunSql\", \"sql\": [\"CREATE TABLE t (id INT)\"], \"reverseSql\": [\"DROP TABLE t\"]}]}");
+        Files.writeString(linear.resolve("0002_more.json"), "{\"dependencies\": [\"0001_initial\"], \"operations\": "
+                + "[{\"op\": \"RunSql\", \"sql\": [\"CREATE TABLE u (id INT)\"], \"reverseSql\": [\"DROP TABLE u\"]}]}");
+        assertEquals(0, run("sqlmigrate", "0002", "--backwards", "--dialect", "h2", "--dir", linear.toString()),
+                output());
+        assertTrue(output().contains("DROP TABLE u;"), output());
+        String url = "jdbc:h2:" + directory.resolve("db");
+        assertEquals(0, run("migrate", "--url", url, "--dir", linear.toString()), output());
+        assertEquals(0, run("migrate", "0001", "--url", url, "--dir", linear.toString()), output());
+        assertTrue(output().contains("Unapply 0002_more"), output());
+    }
+
+    /** The start of several names is refused, naming them; nothing is guessed. */
+    @Test
+    void theStartOfSeveralNamesIsRefused() {
+        assertEquals(2, run("sqlmigrate", "0002", "--dialect", "h2", "--dir", migrations.toString()));
+        assertTrue(output().contains("More than one migration starts with 0002: [0002_left, 0002_right]"), output());
+        assertEquals(2, run("sqlmigrate", "0003", "--dialect", "h2", "--dir", migrations.toString()));
+        assertTrue(output().contains("No migration 0003"), output());
+    }
 }

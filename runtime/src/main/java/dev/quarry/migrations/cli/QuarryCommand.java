@@ -113,7 +113,8 @@ public final class QuarryCommand {
     private int makemigrations(Options options) {
         Path directory = Path.of(options.value("dir", "src/main/resources/quarry/migrations"));
         ClassLoader loader = classLoader();
-        Questioner fallback = options.flag("no-input") || options.flag("check") || options.flag("dry-run")
+        // a dry run asks as the run would, so that it shows the file the run would write (as in Django)
+        Questioner fallback = options.flag("no-input") || options.flag("check")
                 ? new NonInteractiveQuestioner(err) : new InteractiveQuestioner(in, out);
         Questioner questioner = fallback;
         if (options.has("answers")) {

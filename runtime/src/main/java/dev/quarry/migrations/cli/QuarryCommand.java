@@ -19,6 +19,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -117,11 +118,18 @@ public final class QuarryCommand {
         Questioner fallback = options.flag("no-input") || options.flag("check")
                 ? new NonInteractiveQuestioner(err) : new InteractiveQuestioner(in, out);
         Questioner questioner = fallback;
+        List<AnswersQuestioner> answers = new ArrayList<>();
         if (options.has("answers")) {
-            questioner = AnswersQuestioner.read(Path.of(options.value("answers", null)), questioner);
+            Path file = Path.of(options.value("answers", null));
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("No answers file " + file.toAbsolutePath() + " (--answers FILE)");
+            }
+            answers.add(AnswersQuestioner.read(file, questioner));
+            questioner = answers.get(0);
         }
         if (!options.values("answer").isEmpty()) {
-            questioner = AnswersQuestioner.of(options.values("answer"), questioner);
+            answers.add(AnswersQuestioner.of(options.values("answer"), questioner));
+            questioner = answers.get(answers.size() - 1);
         }
         MakeMigrations make = new MakeMigrations(directory, ModelRegistry.all(loader), questioner);
         boolean write = !options.flag("check") && !options.flag("dry-run");
@@ -130,8 +138,7 @@ public final class QuarryCommand {
         }
         MakeMigrations.Result result;
         try {
-            result = write ? make.write(options.value("name", null), options.flag("empty"))
-                    : make.detect(options.value("name", null), options.flag("empty"));
+            result = make.detect(options.value("name", null), options.flag("empty"));
         } catch (QuestionRefusedException refused) {
             if (!options.flag("check")) {
                 throw refused;
@@ -139,9 +146,19 @@ public final class QuarryCommand {
             out.println("Changes without a migration (makemigrations will need an answer): " + refused.getMessage());
             return 1;
         }
+        List<String> unused = answers.stream().flatMap(a -> a.unused().stream()).toList();
+        if (write && result.changed() && !unused.isEmpty()) {
+            throw new IllegalArgumentException("Nothing was written: " + String.join("; ", unused) + " answered no "
+                    + "question (a misspelt table, model, field or column?). makemigrations --dry-run shows the "
+                    + "changes; correct the answer or leave it out");
+        }
+        unused.forEach(line -> err.println("Not used: " + line + " answered no question"));
         if (!result.changed()) {
             out.println("No changes detected");
             return 0;
+        }
+        if (write) {
+            MigrationLoader.write(directory, result.migration());
         }
         out.println((write ? "Wrote " : options.flag("check") ? "Changes without a migration: "
                 : "Would write ") + directory.resolve(result.migration().name() + ".json"));

@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,5 +142,43 @@ class QuarryCommandTest {
         assertTrue(output().contains("More than one migration starts with 0002: [0002_left, 0002_right]"), output());
         assertEquals(2, run("sqlmigrate", "0003", "--dialect", "h2", "--dir", migrations.toString()));
         assertTrue(output().contains("No migration 0003"), output());
+    }
+
+    /**
+     * An answer that answers no question (a misspelt name) was not reported at all, though the docs said so: the
+     * migration was written as if the answer had not been given. Now nothing is written and the line is named.
+     */
+    @Test
+    void anAnswerThatAnswersNoQuestionStopsTheRunBeforeWriting() throws IOException {
+        Path history = Files.createDirectories(directory.resolve("history"));
+        // the class path has no models: the table is deleted, a change that asks nothing
+        Files.writeString(history.resolve("0001_initial.json"), "{\"dependencies\": [], \"operations\": [{\"op\": "
+                + "\"CreateModel\", \"model\": \"Book\", \"table\": \"book\", \"columns\": [{\"field\": \"id\", "
+                + "\"column\": \"id\", \"type\": \"LONG\", \"primaryKey\": true, \"generated\": true}]}]}");
+        assertEquals(2, run("makemigrations", "--no-input", "--answer", "rename-field book.titel=heading", "--dir",
+                history.toString()), output());
+        assertTrue(output().contains("Nothing was written: answer line 1: rename-field book.titel=heading answered "
+                + "no question"), output());
+        assertEquals(List.of("0001_initial.json"), names(history));
+
+        assertEquals(0, run("makemigrations", "--dry-run", "--answer", "rename-field book.titel=heading", "--dir",
+                history.toString()), output());
+        assertTrue(output().contains("Not used: answer line 1: rename-field book.titel=heading answered no "
+                + "question"), output());
+        assertTrue(output().contains("Would write"), output());
+    }
+
+    /** A missing answers file said "Cannot read the answers file /x: /x". */
+    @Test
+    void aMissingAnswersFileIsNamed() {
+        Path missing = directory.resolve("answers.txt");
+        assertEquals(2, run("makemigrations", "--answers", missing.toString(), "--dir", migrations.toString()));
+        assertTrue(output().contains("No answers file " + missing.toAbsolutePath()), output());
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> listed = Files.list(dir)) {
+            return listed.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 }

@@ -227,10 +227,17 @@ public final class QuarryCommand {
         statements.forEach(statement -> out.println(statement + (statement.startsWith("--") ? "" : ";")));
     }
 
+    /** The migrations migrate, showmigrations and sqlmigrate read: a --dir that is not there is an error. */
     private static List<Migration> migrations(Options options) {
-        return options.has("dir")
-                ? MigrationLoader.fromDirectory(Path.of(options.value("dir", null)))
-                : MigrationLoader.fromClassPath(classLoader());
+        if (!options.has("dir")) {
+            return MigrationLoader.fromClassPath(classLoader());
+        }
+        Path directory = Path.of(options.value("dir", null));
+        if (!Files.isDirectory(directory)) {
+            // read as an empty history, it would make migrate do nothing, or refuse every applied migration
+            throw new IllegalArgumentException("No migrations directory " + directory.toAbsolutePath() + " (--dir)");
+        }
+        return MigrationLoader.fromDirectory(directory);
     }
 
     /**

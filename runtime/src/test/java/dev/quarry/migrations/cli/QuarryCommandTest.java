@@ -181,4 +181,13 @@ class QuarryCommandTest {
             return listed.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
+
+    /** migrate --dir with a misspelt directory said "No migrations to apply", status 0. */
+    @Test
+    void aMissingMigrationsDirectoryIsAnError() {
+        Path missing = directory.resolve("migratoins");
+        assertEquals(2, run("migrate", "--url", "jdbc:h2:" + directory.resolve("db"), "--dir", missing.toString()));
+        assertTrue(output().contains("No migrations directory " + missing.toAbsolutePath()), output());
+        assertEquals(2, run("sqlmigrate", "0001_initial", "--dialect", "h2", "--dir", missing.toString()));
+    }
 }

@@ -190,4 +190,18 @@ class QuarryCommandTest {
         assertTrue(output().contains("No migrations directory " + missing.toAbsolutePath()), output());
         assertEquals(2, run("sqlmigrate", "0001_initial", "--dialect", "h2", "--dir", missing.toString()));
     }
+
+    /** With the user in the URL, --password (or QUARRY_PASSWORD) was dropped: the login failed as if it were wrong. */
+    @Test
+    void aPasswordIsUsedWithTheUserInTheUrl() throws Exception {
+        String url = "jdbc:h2:" + directory.resolve("secured");
+        try (java.sql.Connection created = java.sql.DriverManager.getConnection(url, "owner", "pw")) {
+            created.getMetaData();
+        }
+        Path linear = Files.createDirectories(directory.resolve("linear"));
+        Files.writeString(linear.resolve("0001_initial.json"), "{\"dependencies\": [], \"operations\": []}");
+        assertEquals(0, run("showmigrations", "--url", url + ";USER=owner", "--password", "pw", "--dir",
+                linear.toString()), output());
+        assertTrue(output().contains("[ ] 0001_initial"), output());
+    }
 }

@@ -210,19 +210,31 @@ public final class Migrator {
     /** An irreversible operation stops a rollback before anything changes. */
     private void requireReversible(List<Step> steps) {
         for (Step step : steps) {
-            if (!step.backwards()) {
-                continue;
-            }
-            Migration migration = step.migration();
-            List<ProjectState> states = statesBeforeEach(migration, stateBefore(migration));
-            for (int i = 0; i < migration.operations().size(); i++) {
-                Operation operation = migration.operations().get(i);
-                if (!operation.reversible(states.get(i))) {
-                    throw new MigrationException("Cannot roll back " + migration.name() + ": operation " + (i + 1)
-                            + " (" + operation.describe() + ") is irreversible. Nothing was changed.");
-                }
+            String irreversible = irreversible(step);
+            if (irreversible != null) {
+                throw new MigrationException("Cannot roll back " + step.migration().name() + ": " + irreversible
+                        + ". Nothing was changed.");
             }
         }
+    }
+
+    /**
+     * Why a step of a rollback cannot run ({@code operation 1 (Run SQL (1 statement)) is irreversible}), or null when
+     * it can (and for every step forwards): what {@code migrate --plan} shows with the step.
+     */
+    public String irreversible(Step step) {
+        if (!step.backwards()) {
+            return null;
+        }
+        Migration migration = step.migration();
+        List<ProjectState> states = statesBeforeEach(migration, stateBefore(migration));
+        for (int i = 0; i < migration.operations().size(); i++) {
+            Operation operation = migration.operations().get(i);
+            if (!operation.reversible(states.get(i))) {
+                return "operation " + (i + 1) + " (" + operation.describe() + ") is irreversible";
+            }
+        }
+        return null;
     }
 
     private void run(Step step) {

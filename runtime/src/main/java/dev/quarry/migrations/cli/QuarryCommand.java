@@ -192,7 +192,12 @@ public final class QuarryCommand {
         if (options.flag("plan")) {
             List<Migrator.Step> plan = migrator.plan(target);
             out.println(plan.isEmpty() ? "No migrations to apply" : "Planned operations:");
-            plan.forEach(step -> out.println("  " + step));
+            for (Migrator.Step step : plan) {
+                String irreversible = migrator.irreversible(step);
+                out.println("  " + step + (irreversible == null ? ""
+                        : " (IRREVERSIBLE: " + irreversible + "; migrate would refuse this rollback, --fake "
+                                + "would not)"));
+            }
             return 0;
         }
         List<Migrator.Step> steps = migrator.migrate(target, options.flag("fake"));

@@ -125,7 +125,8 @@ class QuarryCommandTest {
         Files.writeString(linear.resolve("0001_initial.json"), "{\"dependencies\": [], \"operations\": [{\"op\": "
                 + "\"RunSql\", \"sql\": [\"CREATE TABLE t (id INT)\"], \"reverseSql\": [\"DROP TABLE t\"]}]}");
         Files.writeString(linear.resolve("0002_more.json"), "{\"dependencies\": [\"0001_initial\"], \"operations\": "
-                + "[{\"op\": \"RunSql\", \"sql\": [\"CREATE TABLE u (id INT)\"], \"reverseSql\": [\"DROP TABLE u\"]}]}");
+                + "[{\"op\": \"RunSql\", \"sql\": [\"CREATE TABLE u (id INT)\"], "
+                + "\"reverseSql\": [\"DROP TABLE u\"]}]}");
         assertEquals(0, run("sqlmigrate", "0002", "--backwards", "--dialect", "h2", "--dir", linear.toString()),
                 output());
         assertTrue(output().contains("DROP TABLE u;"), output());
@@ -203,5 +204,21 @@ class QuarryCommandTest {
         assertEquals(0, run("showmigrations", "--url", url + ";USER=owner", "--password", "pw", "--dir",
                 linear.toString()), output());
         assertTrue(output().contains("[ ] 0001_initial"), output());
+    }
+
+    /** migrate --plan listed a rollback that migrate refuses as if it would run: it marks the irreversible step. */
+    @Test
+    void thePlanOfARollbackMarksWhatIsIrreversible() throws IOException {
+        Path linear = Files.createDirectories(directory.resolve("linear"));
+        Files.writeString(linear.resolve("0001_initial.json"), "{\"dependencies\": [], \"operations\": [{\"op\": "
+                + "\"RunSql\", \"sql\": [\"CREATE TABLE t (id INT)\"]}]}");
+        String url = "jdbc:h2:" + directory.resolve("db");
+        assertEquals(0, run("migrate", "--url", url, "--dir", linear.toString()), output());
+        assertEquals(0, run("migrate", "zero", "--plan", "--url", url, "--dir", linear.toString()), output());
+        assertTrue(output().contains("  Unapply 0001_initial (IRREVERSIBLE: operation 1 (Run SQL (1 statement)) is "
+                + "irreversible; migrate would refuse this rollback, --fake would not)"), output());
+        assertEquals(2, run("migrate", "zero", "--url", url, "--dir", linear.toString()), output());
+        assertTrue(output().contains("Cannot roll back 0001_initial: operation 1 (Run SQL (1 statement)) is "
+                + "irreversible. Nothing was changed."), output());
     }
 }

@@ -4,6 +4,7 @@ import dev.quarry.Database;
 import dev.quarry.QuarryException;
 import dev.quarry.dialect.Dialect;
 import dev.quarry.dialect.Dialects;
+import dev.quarry.dialect.SqliteDialect;
 import dev.quarry.meta.ModelRegistry;
 import dev.quarry.migrations.MakeMigrations;
 import dev.quarry.migrations.Migration;
@@ -47,6 +48,11 @@ public final class QuarryCommand {
             src/main/resources/quarry/migrations; the others read the class path's quarry/migrations by default).
             Answer lines: rename-model OLD=NEW, rename-field TABLE.OLD=NEW, no-rename-model OLD=NEW,
             no-rename-field TABLE.OLD=NEW, default TABLE.COLUMN=VALUE, nulls-by-hand TABLE.COLUMN""";
+
+    static final String SQLITE_NOTE = "-- migrate runs these in one transaction, with PRAGMA foreign_keys = OFF "
+            + "before it, PRAGMA foreign_key_check before its COMMIT and PRAGMA foreign_keys = ON after it; by hand, "
+            + "do the same (with foreign keys on, a rebuilt table's DROP TABLE runs the ON DELETE actions of the "
+            + "tables pointing to it)";
 
     /**
      * The options of each command: another command's option is refused, not ignored ({@code migrate --dry-run} must
@@ -224,7 +230,13 @@ public final class QuarryCommand {
         } else {
             db = connect(options, ", or --dialect h2|postgresql|mariadb|mysql|sqlite for the SQL without connecting");
         }
-        print(new Migrator(db, migrations).sql(name, options.flag("backwards")));
+        List<String> statements = new Migrator(db, migrations).sql(name, options.flag("backwards"));
+        if (db.dialect() instanceof SqliteDialect && !statements.isEmpty()) {
+            // run by hand with foreign keys on, a rebuilt table's DROP TABLE would run the ON DELETE actions of
+            // the tables pointing to it: say what migrate does around these statements
+            out.println(SQLITE_NOTE);
+        }
+        print(statements);
         return 0;
     }
 

@@ -221,4 +221,22 @@ class QuarryCommandTest {
         assertTrue(output().contains("Cannot roll back 0001_initial: operation 1 (Run SQL (1 statement)) is "
                 + "irreversible. Nothing was changed."), output());
     }
+
+    /**
+     * sqlmigrate's SQLite statements left out what migrate runs around them (foreign keys off): run by hand, a table
+     * rebuild could cascade into other tables. The output says so first; other databases' output is unchanged.
+     */
+    @Test
+    void sqliteSqlSaysWhatMigrateRunsAroundIt() throws IOException {
+        Path linear = Files.createDirectories(directory.resolve("linear"));
+        Files.writeString(linear.resolve("0001_initial.json"), "{\"dependencies\": [], \"operations\": [{\"op\": "
+                + "\"RunSql\", \"sql\": [\"CREATE TABLE t (id INT)\"], \"reverseSql\": [\"DROP TABLE t\"]}]}");
+        assertEquals(0, run("sqlmigrate", "0001_initial", "--dialect", "sqlite", "--dir", linear.toString()),
+                output());
+        assertEquals(QuarryCommand.SQLITE_NOTE + System.lineSeparator() + "CREATE TABLE t (id INT);"
+                + System.lineSeparator(), out.toString(StandardCharsets.UTF_8));
+        out.reset();
+        assertEquals(0, run("sqlmigrate", "0001_initial", "--dialect", "postgresql", "--dir", linear.toString()));
+        assertEquals("CREATE TABLE t (id INT);" + System.lineSeparator(), out.toString(StandardCharsets.UTF_8));
+    }
 }

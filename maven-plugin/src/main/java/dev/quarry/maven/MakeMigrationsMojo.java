@@ -43,7 +43,10 @@ public class MakeMigrationsMojo extends AbstractQuarryMojo {
     @Parameter(property = "quarry.empty", defaultValue = "false")
     boolean empty;
 
-    /** Writes a migration that joins the two leaves of a history that forked. */
+    /**
+     * Writes a migration that joins the two leaves of a history that forked ({@code name} names it; with
+     * {@code dryRun} it is printed, with {@code check} the build fails while the history forks).
+     */
     @Parameter(property = "quarry.merge", defaultValue = "false")
     boolean merge;
 
@@ -106,6 +109,10 @@ public class MakeMigrationsMojo extends AbstractQuarryMojo {
 
     @Override
     MojoFailureException failure() {
+        if (merge) {
+            return new MojoFailureException("The migration history of " + project.getArtifactId() + " forked: run "
+                    + "mvn quarry:makemigrations -Dquarry.merge and commit the new file in " + migrationsDirectory);
+        }
         return new MojoFailureException("The models of " + project.getArtifactId() + " have changes without a "
                 + "migration: run mvn compile quarry:makemigrations and commit the new file in "
                 + migrationsDirectory);

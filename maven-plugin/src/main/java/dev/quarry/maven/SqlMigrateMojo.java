@@ -25,10 +25,20 @@ public class SqlMigrateMojo extends ConnectionMojo {
     String dialect;
 
     @Override
+    boolean offline() {
+        return !isBlank(dialect);
+    }
+
+    @Override
+    String insteadOfUrl() {
+        return ", or -Dquarry.dialect=h2|postgresql|mariadb|mysql|sqlite for the SQL without connecting";
+    }
+
+    @Override
     List<String> arguments() {
         List<String> arguments = new ArrayList<>(List.of("sqlmigrate", migration));
         addFlag(arguments, "backwards", backwards);
-        if (dialect != null && !dialect.isBlank()) {
+        if (offline()) {
             addOption(arguments, "dialect", dialect);
         } else {
             addConnection(arguments);

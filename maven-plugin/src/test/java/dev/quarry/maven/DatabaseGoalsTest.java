@@ -87,7 +87,12 @@ class DatabaseGoalsTest {
         Assumptions.assumeTrue(System.getenv("QUARRY_URL") == null, "QUARRY_URL is set");
         MojoExecutionException noUrl = assertThrows(MojoExecutionException.class,
                 () -> new Goals(migrations).migrate(null).execute());
-        assertEquals("No database: give --url JDBC_URL (or set QUARRY_URL)", noUrl.getMessage());
+        assertEquals("No database: give -Dquarry.url=JDBC_URL (or <url> in the plugin's configuration, or set "
+                + "QUARRY_URL)", noUrl.getMessage());
+        MojoExecutionException noUrlNorDialect = assertThrows(MojoExecutionException.class,
+                () -> new Goals(migrations).sqlmigrate("0001_initial").execute());
+        assertTrue(noUrlNorDialect.getMessage().contains("-Dquarry.url=JDBC_URL")
+                && noUrlNorDialect.getMessage().contains("-Dquarry.dialect="), noUrlNorDialect::getMessage);
     }
 
     @Test

@@ -98,6 +98,23 @@ class MakeMigrationsMojoTest {
         assertTrue(read("0002_rename_gadget_widget.json").contains("\"op\": \"RenameModel\""));
     }
 
+    /** A dry run shows the file a run would write: it asks as the run would (it said "Not asked", dropping). */
+    @Test
+    void interactiveDryRunAsksAsTheRunWouldAndWritesNothing() throws Exception {
+        renamedModelInHistory();
+        goals.interactive = true;
+        goals.input = "y\n";
+        MakeMigrationsMojo dryRun = goals.makemigrations();
+        dryRun.dryRun = true;
+        dryRun.execute();
+        List<String> out = goals.log.at("INFO");
+        assertTrue(out.contains("Rename gadget to widget? [y/n] "), out::toString);
+        assertTrue(out.contains("Would write " + migrations.resolve("0002_rename_gadget_widget.json")),
+                out::toString);
+        assertEquals("", goals.log.text("WARN"));
+        assertEquals(List.of("0001_initial.json"), files());
+    }
+
     @Test
     void interactiveRunStopsWhenTheInputEnds() throws Exception {
         renamedModelInHistory();
@@ -153,6 +170,13 @@ class MakeMigrationsMojoTest {
                 () -> goals.makemigrations().execute());
         assertTrue(conflict.getMessage().contains("0002_first_branch") && conflict.getMessage().contains("merge"),
                 conflict::getMessage);
+
+        MakeMigrationsMojo checkMerge = goals.makemigrations();
+        checkMerge.merge = true;
+        checkMerge.check = true;
+        MojoFailureException forked = assertThrows(MojoFailureException.class, checkMerge::execute);
+        assertTrue(forked.getMessage().contains("-Dquarry.merge"), forked::getMessage);
+        assertEquals(3, files().size(), "-Dquarry.check writes no merge: " + files());
 
         MakeMigrationsMojo merge = goals.makemigrations();
         merge.merge = true;

@@ -69,9 +69,11 @@ public final class MakeMigrations {
 
     /**
      * A migration that joins the leaves of a history that forked (two branches each added a migration): Django's
-     * {@code makemigrations --merge}. Null when there is nothing to merge.
+     * {@code makemigrations --merge}, not written. Null when there is nothing to merge.
+     *
+     * @param name a custom name, or null for {@code merge_} and the leaves' numbers
      */
-    public Migration writeMerge() {
+    public Migration merge(String name) {
         MigrationGraph graph = new MigrationGraph(MigrationLoader.fromDirectory(directory));
         List<Migration> leaves = graph.leaves();
         if (leaves.size() < 2) {
@@ -80,11 +82,23 @@ public final class MakeMigrations {
         List<String> dependencies = leaves.stream().map(Migration::name).toList();
         requireReplayable(graph, dependencies);
         // the leaves' numbers, whole: 10000_x is 10000, not its first four digits
-        String name = MigrationNames.name(nextNumber(graph), List.of(), "merge_" + String.join("_",
-                dependencies.stream().map(n -> n.substring(0, n.indexOf('_'))).toList()));
-        Migration merge = migration(name, dependencies, List.of());
-        MigrationLoader.write(directory, merge);
+        String merged = MigrationNames.name(nextNumber(graph), List.of(), name != null ? name : "merge_"
+                + String.join("_", dependencies.stream().map(n -> n.substring(0, n.indexOf('_'))).toList()));
+        return migration(merged, dependencies, List.of());
+    }
+
+    /** {@link #merge} written to the migrations directory; null when there is nothing to merge. */
+    public Migration writeMerge(String name) {
+        Migration merge = merge(name);
+        if (merge != null) {
+            MigrationLoader.write(directory, merge);
+        }
         return merge;
+    }
+
+    /** {@link #writeMerge(String)} with the name made from the leaves' numbers. */
+    public Migration writeMerge() {
+        return writeMerge(null);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -209,23 +210,47 @@ public final class Migrator {
 
     /** An irreversible operation stops a rollback before anything changes. */
     private void requireReversible(List<Step> steps, Set<String> applied) {
+        Map<Step, String> irreversible = irreversible(steps, applied);
+        if (!irreversible.isEmpty()) {
+            Map.Entry<Step, String> first = irreversible.entrySet().iterator().next();
+            throw new MigrationException("Cannot roll back " + first.getKey().migration().name() + ": "
+                    + first.getValue() + ". Nothing was changed.");
+        }
+    }
+
+    /**
+     * The steps of a plan (from {@link #plan(String)}) that cannot run, each with why
+     * ({@code operation 1 (Run SQL (1 statement)) is irreversible}): what {@code migrate --plan} shows with them.
+     * Only rollback steps can be irreversible.
+     */
+    public Map<Step, String> irreversible(List<Step> plan) {
+        return irreversible(plan, history.appliedIfAny().keySet());
+    }
+
+    private Map<Step, String> irreversible(List<Step> steps, Set<String> applied) {
+        Map<Step, String> irreversible = new LinkedHashMap<>();
         Set<String> done = new HashSet<>(applied);
         for (Step step : steps) {
-            if (!step.backwards()) {
-                track(step, done);
-                continue;
-            }
-            Migration migration = step.migration();
-            List<ProjectState> states = statesBeforeEach(migration, stateBefore(step, done));
-            track(step, done);
-            for (int i = 0; i < migration.operations().size(); i++) {
-                Operation operation = migration.operations().get(i);
-                if (!operation.reversible(states.get(i))) {
-                    throw new MigrationException("Cannot roll back " + migration.name() + ": operation " + (i + 1)
-                            + " (" + operation.describe() + ") is irreversible. Nothing was changed.");
+            if (step.backwards()) {
+                String why = irreversible(step.migration(), stateBefore(step, done));
+                if (why != null) {
+                    irreversible.put(step, why);
                 }
             }
+            track(step, done);
         }
+        return irreversible;
+    }
+
+    private static String irreversible(Migration migration, ProjectState before) {
+        List<ProjectState> states = statesBeforeEach(migration, before);
+        for (int i = 0; i < migration.operations().size(); i++) {
+            Operation operation = migration.operations().get(i);
+            if (!operation.reversible(states.get(i))) {
+                return "operation " + (i + 1) + " (" + operation.describe() + ") is irreversible";
+            }
+        }
+        return null;
     }
 
     private void run(Step step, ProjectState before) {

@@ -4,6 +4,7 @@ import dev.quarry.Database;
 import dev.quarry.QuarryException;
 import dev.quarry.dialect.Dialect;
 import dev.quarry.dialect.Dialects;
+import dev.quarry.dialect.SqliteDialect;
 import dev.quarry.meta.ModelRegistry;
 import dev.quarry.migrations.MakeMigrations;
 import dev.quarry.migrations.Migration;
@@ -19,7 +20,10 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +48,11 @@ public final class QuarryCommand {
             src/main/resources/quarry/migrations; the others read the class path's quarry/migrations by default).
             Answer lines: rename-model OLD=NEW, rename-field TABLE.OLD=NEW, no-rename-model OLD=NEW,
             no-rename-field TABLE.OLD=NEW, default TABLE.COLUMN=VALUE, nulls-by-hand TABLE.COLUMN""";
+
+    static final String SQLITE_NOTE = "-- migrate runs these in one transaction, with PRAGMA foreign_keys = OFF "
+            + "before it, PRAGMA foreign_key_check before its COMMIT and PRAGMA foreign_keys = ON after it; by hand, "
+            + "do the same (with foreign keys on, a rebuilt table's DROP TABLE runs the ON DELETE actions of the "
+            + "tables pointing to it)";
 
     /**
      * The options of each command: another command's option is refused, not ignored ({@code migrate --dry-run} must
@@ -111,28 +120,31 @@ public final class QuarryCommand {
     private int makemigrations(Options options) {
         Path directory = Path.of(options.value("dir", "src/main/resources/quarry/migrations"));
         ClassLoader loader = classLoader();
-        Questioner fallback = options.flag("no-input") || options.flag("check") || options.flag("dry-run")
+        // a dry run asks as the run would, so that it shows the file the run would write (as in Django)
+        Questioner fallback = options.flag("no-input") || options.flag("check")
                 ? new NonInteractiveQuestioner(err) : new InteractiveQuestioner(in, out);
         Questioner questioner = fallback;
+        List<AnswersQuestioner> answers = new ArrayList<>();
         if (options.has("answers")) {
-            questioner = AnswersQuestioner.read(Path.of(options.value("answers", null)), questioner);
+            Path file = Path.of(options.value("answers", null));
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("No answers file " + file.toAbsolutePath() + " (--answers FILE)");
+            }
+            answers.add(AnswersQuestioner.read(file, questioner));
+            questioner = answers.get(0);
         }
         if (!options.values("answer").isEmpty()) {
-            questioner = AnswersQuestioner.of(options.values("answer"), questioner);
+            answers.add(AnswersQuestioner.of(options.values("answer"), questioner));
+            questioner = answers.get(answers.size() - 1);
         }
         MakeMigrations make = new MakeMigrations(directory, ModelRegistry.all(loader), questioner);
-        if (options.flag("merge")) {
-            Migration merge = make.writeMerge();
-            out.println(merge == null ? "Nothing to merge: the history has one leaf"
-                    : "Wrote " + directory.resolve(merge.name() + ".json") + " (depends on " + merge.dependencies()
-                            + ")");
-            return 0;
-        }
         boolean write = !options.flag("check") && !options.flag("dry-run");
+        if (options.flag("merge")) {
+            return merge(make, directory, options, write);
+        }
         MakeMigrations.Result result;
         try {
-            result = write ? make.write(options.value("name", null), options.flag("empty"))
-                    : make.detect(options.value("name", null), options.flag("empty"));
+            result = make.detect(options.value("name", null), options.flag("empty"));
         } catch (QuestionRefusedException refused) {
             if (!options.flag("check")) {
                 throw refused;
@@ -140,9 +152,19 @@ public final class QuarryCommand {
             out.println("Changes without a migration (makemigrations will need an answer): " + refused.getMessage());
             return 1;
         }
+        List<String> unused = answers.stream().flatMap(a -> a.unused().stream()).toList();
+        if (write && result.changed() && !unused.isEmpty()) {
+            throw new IllegalArgumentException("Nothing was written: " + String.join("; ", unused) + " answered no "
+                    + "question (a misspelt table, model, field or column?). makemigrations --dry-run shows the "
+                    + "changes; correct the answer or leave it out");
+        }
+        unused.forEach(line -> err.println("Not used: " + line + " answered no question"));
         if (!result.changed()) {
             out.println("No changes detected");
             return 0;
+        }
+        if (write) {
+            MigrationLoader.write(directory, result.migration());
         }
         out.println((write ? "Wrote " : options.flag("check") ? "Changes without a migration: "
                 : "Would write ") + directory.resolve(result.migration().name() + ".json"));
@@ -153,13 +175,36 @@ public final class QuarryCommand {
         return options.flag("check") ? 1 : 0;
     }
 
+    /** {@code makemigrations --merge}: written, or only shown with --dry-run and --check (status 1 when needed). */
+    private int merge(MakeMigrations make, Path directory, Options options, boolean write) {
+        String name = options.value("name", null);
+        Migration merge = write ? make.writeMerge(name) : make.merge(name);
+        if (merge == null) {
+            out.println("Nothing to merge: the history has one leaf");
+            return 0;
+        }
+        out.println((write ? "Wrote " : options.flag("check") ? "The history needs a merge: " : "Would write ")
+                + directory.resolve(merge.name() + ".json") + " (depends on " + merge.dependencies() + ")");
+        if (options.flag("dry-run")) {
+            out.print(merge.toJson());
+        }
+        return options.flag("check") ? 1 : 0;
+    }
+
     private int migrate(Options options) {
-        String target = options.positional();
-        Migrator migrator = migrator(connect(options), options);
+        List<Migration> migrations = migrations(options);
+        String target = named(options.positional(), migrations);
+        Migrator migrator = new Migrator(connect(options, ""), migrations);
         if (options.flag("plan")) {
             List<Migrator.Step> plan = migrator.plan(target);
+            Map<Migrator.Step, String> irreversibleSteps = migrator.irreversible(plan);
             out.println(plan.isEmpty() ? "No migrations to apply" : "Planned operations:");
-            plan.forEach(step -> out.println("  " + step));
+            for (Migrator.Step step : plan) {
+                String irreversible = irreversibleSteps.get(step);
+                out.println("  " + step + (irreversible == null ? ""
+                        : " (IRREVERSIBLE: " + irreversible + "; migrate would refuse this rollback, --fake "
+                                + "would not)"));
+            }
             return 0;
         }
         List<Migrator.Step> steps = migrator.migrate(target, options.flag("fake"));
@@ -169,22 +214,30 @@ public final class QuarryCommand {
     }
 
     private int showmigrations(Options options) {
-        migrator(connect(options), options).status().forEach(status -> out.println(" " + status));
+        new Migrator(connect(options, ""), migrations(options)).status().forEach(status -> out.println(" " + status));
         return 0;
     }
 
     private int sqlmigrate(Options options) {
-        String name = options.positional();
-        if (name == null) {
+        if (options.positional() == null) {
             throw new IllegalArgumentException("sqlmigrate needs the name of a migration");
         }
+        List<Migration> migrations = migrations(options);
+        String name = named(options.positional(), migrations);
+        Database db;
         if (options.has("dialect")) {
             Dialect dialect = Dialects.byName(options.value("dialect", null));
-            Database offline = Database.connect(new UrlDataSource("jdbc:none:", null, null), dialect);
-            print(migrator(offline, options).sql(name, options.flag("backwards")));
-            return 0;
+            db = Database.connect(new UrlDataSource("jdbc:none:", null, null), dialect);
+        } else {
+            db = connect(options, ", or --dialect h2|postgresql|mariadb|mysql|sqlite for the SQL without connecting");
         }
-        print(migrator(connect(options), options).sql(name, options.flag("backwards")));
+        List<String> statements = new Migrator(db, migrations).sql(name, options.flag("backwards"));
+        if (db.dialect() instanceof SqliteDialect && !statements.isEmpty()) {
+            // run by hand with foreign keys on, a rebuilt table's DROP TABLE would run the ON DELETE actions of
+            // the tables pointing to it: say what migrate does around these statements
+            out.println(SQLITE_NOTE);
+        }
+        print(statements);
         return 0;
     }
 
@@ -192,11 +245,33 @@ public final class QuarryCommand {
         statements.forEach(statement -> out.println(statement + (statement.startsWith("--") ? "" : ";")));
     }
 
-    private Migrator migrator(Database db, Options options) {
-        List<Migration> migrations = options.has("dir")
-                ? MigrationLoader.fromDirectory(Path.of(options.value("dir", null)))
-                : MigrationLoader.fromClassPath(classLoader());
-        return new Migrator(db, migrations);
+    /** The migrations migrate, showmigrations and sqlmigrate read: a --dir that is not there is an error. */
+    private static List<Migration> migrations(Options options) {
+        if (!options.has("dir")) {
+            return MigrationLoader.fromClassPath(classLoader());
+        }
+        Path directory = Path.of(options.value("dir", null));
+        if (!Files.isDirectory(directory)) {
+            // read as an empty history, it would make migrate do nothing, or refuse every applied migration
+            throw new IllegalArgumentException("No migrations directory " + directory.toAbsolutePath() + " (--dir)");
+        }
+        return MigrationLoader.fromDirectory(directory);
+    }
+
+    /**
+     * The migration a name or the start of one means, as in Django ({@code migrate 0002}): the given text when it
+     * is a whole name, or starts none (the migrator then reports it missing); refused when it starts several.
+     */
+    static String named(String given, List<Migration> migrations) {
+        if (given == null || migrations.stream().anyMatch(m -> m.name().equals(given))) {
+            return given;
+        }
+        List<String> starting = migrations.stream().map(Migration::name).filter(n -> n.startsWith(given)).toList();
+        if (starting.size() > 1) {
+            throw new IllegalArgumentException("More than one migration starts with " + given + ": " + starting
+                    + "; give more of the name");
+        }
+        return starting.isEmpty() ? given : starting.get(0);
     }
 
     private static ClassLoader classLoader() {
@@ -204,15 +279,26 @@ public final class QuarryCommand {
         return loader != null ? loader : QuarryCommand.class.getClassLoader();
     }
 
-    /** The database of CONNECTION: a connection per use, none held between commands. */
-    private static Database connect(Options options) {
+    /**
+     * The database of CONNECTION: a connection per use, none held between commands. A first connection is tried
+     * here, so that a wrong URL, password or server is reported as such, naming the URL.
+     *
+     * @param instead what the command takes instead of a connection, for the message when there is none
+     */
+    private static Database connect(Options options, String instead) {
         String url = options.value("url", System.getenv("QUARRY_URL"));
-        if (url == null) {
-            throw new IllegalArgumentException("No database: give --url JDBC_URL (or set QUARRY_URL)");
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("No database: give --url JDBC_URL (or set QUARRY_URL)" + instead);
         }
         String user = options.value("user", System.getenv("QUARRY_USER"));
         String password = options.value("password", System.getenv("QUARRY_PASSWORD"));
-        return Database.connect(new UrlDataSource(url, user, password == null ? "" : password));
+        UrlDataSource source = new UrlDataSource(url, user, password == null ? "" : password);
+        try (Connection connection = source.getConnection()) {
+            connection.getMetaData();
+        } catch (SQLException e) {
+            throw new IllegalArgumentException(ConnectionProblem.describe(url, user, e), e);
+        }
+        return Database.connect(source);
     }
 
     /** {@code --name value}, {@code --flag} and one positional argument. */

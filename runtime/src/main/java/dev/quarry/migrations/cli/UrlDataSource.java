@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -20,9 +21,18 @@ final class UrlDataSource implements DataSource {
         this.password = password;
     }
 
+    /** Without a user (one in the URL, say), a password given is passed all the same, not dropped. */
     @Override
     public Connection getConnection() throws SQLException {
-        return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+        if (user != null) {
+            return DriverManager.getConnection(url, user, password);
+        }
+        if (password != null && !password.isEmpty()) {
+            Properties properties = new Properties();
+            properties.setProperty("password", password);
+            return DriverManager.getConnection(url, properties);
+        }
+        return DriverManager.getConnection(url);
     }
 
     @Override

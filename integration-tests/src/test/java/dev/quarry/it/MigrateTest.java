@@ -132,6 +132,26 @@ class MigrateTest extends FreshDatabaseTest {
         assertTrue(error.getMessage().contains("0001_initial was changed after it was applied"), error.getMessage());
     }
 
+    /** showmigrations shows what migrate would refuse: an applied file changed since, an applied file gone. */
+    @Test
+    void statusShowsChangedAndMissingFilesOfAppliedMigrations() throws IOException {
+        makeMigrations(directory).write(null, false);
+        writeSql("0002_publisher_rows", List.of(insertPublisher("Gollancz")), List.of(deletePublishers()));
+        new Migrator(db, MigrationLoader.fromDirectory(directory)).migrate(null);
+        Path first = directory.resolve("0001_initial.json");
+        Files.writeString(first, Files.readString(first).replace("\"operations\"", "\"operations\" "));
+        Files.delete(directory.resolve("0002_publisher_rows.json"));
+
+        List<Migrator.Status> status = new Migrator(db, MigrationLoader.fromDirectory(directory)).status();
+        assertEquals(2, status.size(), status.toString());
+        assertEquals("0001_initial", status.get(0).name());
+        assertTrue(status.get(0).applied());
+        assertTrue(status.get(0).toString().contains(" ! changed after it was applied"), status.get(0).toString());
+        assertEquals("0002_publisher_rows", status.get(1).name());
+        assertTrue(status.get(1).applied(), "listed from the history although its file is gone");
+        assertTrue(status.get(1).toString().contains(" ! its file is gone"), status.get(1).toString());
+    }
+
     @Test
     void aFailingMigrationLeavesTheDatabaseAndTheHistoryConsistent() {
         makeMigrations(directory).write(null, false);

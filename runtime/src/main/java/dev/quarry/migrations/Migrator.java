@@ -51,21 +51,41 @@ public final class Migrator {
         }
     }
 
-    /** A migration and whether it is applied ({@code showmigrations}). */
-    public record Status(String name, boolean applied, String appliedAt) {
+    /**
+     * A migration and whether it is applied ({@code showmigrations}).
+     *
+     * @param problem why migrate would refuse to run while the history says this (the file changed after it was
+     *     applied, or the file of an applied migration is gone), else null
+     */
+    public record Status(String name, boolean applied, String appliedAt, String problem) {
         @Override
         public String toString() {
-            return (applied ? "[X] " : "[ ] ") + name + (applied ? " (applied " + appliedAt + ")" : "");
+            return (applied ? "[X] " : "[ ] ") + name + (applied ? " (applied " + appliedAt + ")" : "")
+                    + (problem == null ? "" : " ! " + problem);
         }
     }
 
-    /** Every migration, applied or not, in order. */
+    /**
+     * Every migration, applied or not, in order; then the applied migrations whose file is gone. Nothing is
+     * created: on a database without the history table, every migration is pending.
+     */
     public List<Status> status() {
-        Map<String, MigrationHistory.Applied> applied = history.appliedIfAny();
+        Map<String, MigrationHistory.Applied> applied = new LinkedHashMap<>(history.appliedIfAny());
         List<Status> statuses = new ArrayList<>();
         for (Migration migration : graph.ordered()) {
-            MigrationHistory.Applied row = applied.get(migration.name());
-            statuses.add(new Status(migration.name(), row != null, row == null ? null : row.appliedAt()));
+            MigrationHistory.Applied row = applied.remove(migration.name());
+            if (row == null) {
+                statuses.add(new Status(migration.name(), false, null, null));
+            } else {
+                String problem = migration.checksum().equals(row.checksum()) ? null
+                        : "changed after it was applied (checksum " + row.checksum() + " then, "
+                                + migration.checksum() + " now): restore the file, migrate refuses to run until then";
+                statuses.add(new Status(migration.name(), true, row.appliedAt(), problem));
+            }
+        }
+        for (MigrationHistory.Applied gone : applied.values()) {
+            statuses.add(new Status(gone.name(), true, gone.appliedAt(),
+                    "its file is gone: restore it, migrate refuses to run until then"));
         }
         return statuses;
     }

@@ -55,6 +55,26 @@ public final class MigrationLoader {
         return parse(texts);
     }
 
+    /**
+     * The class path's {@value #RESOURCE_DIRECTORY} directories that hold a migration file, read no further: for
+     * makemigrations to notice that the directory it writes to is not the one the application's migrations come from.
+     */
+    public static List<URL> classPathLocations(ClassLoader loader) {
+        List<URL> locations = new ArrayList<>();
+        try {
+            for (URL root : Collections.list(loader.getResources(RESOURCE_DIRECTORY))) {
+                TreeMap<String, String> texts = new TreeMap<>(Migration.NAME_ORDER);
+                readRoot(root, texts);
+                if (!texts.isEmpty()) {
+                    locations.add(root);
+                }
+            }
+        } catch (IOException e) {
+            throw new MigrationException("Cannot read the migrations on the class path: " + e.getMessage(), e);
+        }
+        return locations;
+    }
+
     /** Every migration in a directory (none when it does not exist), by name. */
     public static List<Migration> fromDirectory(Path directory) {
         TreeMap<String, String> texts = new TreeMap<>(Migration.NAME_ORDER);

@@ -20,6 +20,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -137,6 +138,7 @@ public final class QuarryCommand {
             answers.add(AnswersQuestioner.of(options.values("answer"), questioner));
             questioner = answers.get(answers.size() - 1);
         }
+        requireMigrationsOfTheClassPath(directory, loader);
         MakeMigrations make = new MakeMigrations(directory, ModelRegistry.all(loader), questioner);
         boolean write = !options.flag("check") && !options.flag("dry-run");
         if (options.flag("merge")) {
@@ -189,6 +191,24 @@ public final class QuarryCommand {
             out.print(merge.toJson());
         }
         return options.flag("check") ? 1 : 0;
+    }
+
+    /**
+     * A directory without migrations while the class path has some: makemigrations was run from another working
+     * directory, or with a --dir not the application's, and would write a second history from 0001_initial.
+     */
+    private static void requireMigrationsOfTheClassPath(Path directory, ClassLoader loader) {
+        if (!MigrationLoader.fromDirectory(directory).isEmpty()) {
+            return;
+        }
+        List<URL> elsewhere = MigrationLoader.classPathLocations(loader);
+        if (!elsewhere.isEmpty()) {
+            throw new IllegalArgumentException("No migrations in " + directory.toAbsolutePath() + ", but the class "
+                    + "path has migrations in " + elsewhere + ": makemigrations would start a second history in "
+                    + "it with 0001_initial. Run it from the project's directory, or give --dir the directory those "
+                    + "migrations come from (copies left in a build's output, such as target/classes, are removed "
+                    + "by a clean build)");
+        }
     }
 
     private int migrate(Options options) {

@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -238,5 +240,35 @@ class QuarryCommandTest {
         out.reset();
         assertEquals(0, run("sqlmigrate", "0001_initial", "--dialect", "postgresql", "--dir", linear.toString()));
         assertEquals("CREATE TABLE t (id INT);" + System.lineSeparator(), out.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * makemigrations run from another working directory (the default --dir is relative) wrote a second 0001_initial
+     * although the class path had the application's migrations.
+     */
+    @Test
+    void aDirectoryWithoutTheMigrationsOfTheClassPathIsRefused() throws IOException {
+        Path classes = directory.resolve("classes");
+        Files.createDirectories(classes.resolve("quarry/migrations"));
+        Files.copy(migrations.resolve("0001_initial.json"), classes.resolve("quarry/migrations/0001_initial.json"));
+        Path elsewhere = directory.resolve("elsewhere");
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (URLClassLoader application = new URLClassLoader(new URL[] {classes.toUri().toURL()}, previous)) {
+            thread.setContextClassLoader(application);
+            assertEquals(2, run("makemigrations", "--empty", "--dir", elsewhere.toString()), output());
+            assertTrue(output().contains("No migrations in " + elsewhere.toAbsolutePath() + ", but the class path "
+                    + "has migrations in [" + classes.toUri().toURL() + "quarry/migrations]"), output());
+            assertFalse(Files.exists(elsewhere), "nothing written");
+
+            out.reset();
+            err.reset();
+            Path linear = Files.createDirectories(directory.resolve("linear"));
+            Files.copy(migrations.resolve("0001_initial.json"), linear.resolve("0001_initial.json"));
+            assertEquals(0, run("makemigrations", "--empty", "--dir", linear.toString()), output());
+            assertTrue(Files.exists(linear.resolve("0002_empty.json")), "the directory with migrations is used");
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 }

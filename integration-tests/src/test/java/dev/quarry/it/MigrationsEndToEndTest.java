@@ -111,10 +111,6 @@ class MigrationsEndToEndTest extends FreshDatabaseTest {
                 + q("city") + " = 'Paris'", List.of())), "the row already there got the one-off default");
     }
 
-    private String q(String identifier) {
-        return db.dialect().quote(identifier);
-    }
-
     /** Compiles the model with the processor, as a build would, and loads the result. */
     private ClassLoader compile(String source, String version) throws IOException {
         Path sources = project.resolve(version + "/src/com/example");

@@ -117,10 +117,6 @@ class RenameEndToEndTest extends FreshDatabaseTest {
                 + " = " + value, List.of()));
     }
 
-    private String q(String identifier) {
-        return db.dialect().quote(identifier);
-    }
-
     /** Compiles the models with the processor, as a build would, and loads the result. */
     private ClassLoader compile(String version, String... sources) throws IOException {
         Path directory = Files.createDirectories(project.resolve(version + "/src/com/example"));

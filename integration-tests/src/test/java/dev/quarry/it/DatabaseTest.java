@@ -112,4 +112,9 @@ public abstract class DatabaseTest {
     protected boolean on(TestBackend backend) {
         return TestBackend.current() == backend;
     }
+
+    /** The identifier quoted for this database, for SQL written by hand. */
+    protected String q(String identifier) {
+        return db.dialect().quote(identifier);
+    }
 }

@@ -35,4 +35,14 @@ abstract class FreshDatabaseTest {
             opened = null;
         }
     }
+
+    /** Whether this run is on the given backend. */
+    protected boolean on(TestBackend backend) {
+        return TestBackend.current() == backend;
+    }
+
+    /** The identifier quoted for this database, for SQL written by hand. */
+    protected String q(String identifier) {
+        return db.dialect().quote(identifier);
+    }
 }

@@ -1,5 +1,8 @@
 package dev.quarry.it;
 
+import static dev.quarry.it.MigrationStates.col;
+import static dev.quarry.it.MigrationStates.id;
+import static dev.quarry.it.MigrationStates.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +27,6 @@ import dev.quarry.migrations.operations.RenameField;
 import dev.quarry.migrations.operations.RenameModel;
 import dev.quarry.migrations.operations.RunJava;
 import dev.quarry.migrations.operations.RunSql;
-import dev.quarry.migrations.state.ColumnState;
 import dev.quarry.migrations.state.TableState;
 import dev.quarry.sql.SqlStatement;
 import java.math.BigDecimal;
@@ -33,7 +35,6 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +53,12 @@ import org.junit.jupiter.api.io.TempDir;
  * written before each migration read back after it and after its rollback.
  */
 class MigrateApplyTest extends FreshDatabaseTest {
+    private TableRows tables;
+
+    @BeforeEach
+    void tableRows() {
+        tables = new TableRows(db);
+    }
 
     // ---- two branches merged ---------------------------------------------------------------------------------------
 
@@ -70,24 +78,24 @@ class MigrateApplyTest extends FreshDatabaseTest {
         Migrator migrator = new Migrator(db, List.of(initial, addBody, widen, merge));
 
         migrator.migrate("0002_note_body");
-        insert("ma_note", "id, title, body", 1L, "Dune", "spice");
+        tables.insert("ma_note", "id, title, body", 1L, "Dune", "spice");
         assertEquals("[Apply 0002_widen_title, Apply 0003_merge]", migrator.migrate(null).toString());
-        assertEquals(List.of("1|Dune|spice"), rows("ma_note"), "the other branch's column is kept");
-        insert("ma_note", "id, title, body", 2L, "A Title Longer Than Twenty", "long");
+        assertEquals(List.of("1|Dune|spice"), tables.rows("ma_note"), "the other branch's column is kept");
+        tables.insert("ma_note", "id, title, body", 2L, "A Title Longer Than Twenty", "long");
 
         db.executor().execute("DELETE FROM " + q("ma_note") + " WHERE " + q("id") + " = 2");
         migrator.migrate("0002_note_body");
-        assertEquals(List.of("1|Dune|spice"), rows("ma_note"), "kept when the other branch is rolled back");
-        refused(() -> insert("ma_note", "id, title", 2L, "A Title Longer Than Twenty"));
+        assertEquals(List.of("1|Dune|spice"), tables.rows("ma_note"), "kept when the other branch is rolled back");
+        refused(() -> tables.insert("ma_note", "id, title", 2L, "A Title Longer Than Twenty"));
 
         migrator.migrate(Migrator.ZERO);
         migrator.migrate("0002_widen_title");
-        insert("ma_note", "id, title", 1L, "A Title Longer Than Twenty");
+        tables.insert("ma_note", "id, title", 1L, "A Title Longer Than Twenty");
         migrator.migrate(null);
-        insert("ma_note", "id, title, body", 2L, "Emma", "letters");
-        assertEquals(List.of("1|A Title Longer Than Twenty|null", "2|Emma|letters"), rows("ma_note"));
+        tables.insert("ma_note", "id, title, body", 2L, "Emma", "letters");
+        assertEquals(List.of("1|A Title Longer Than Twenty|null", "2|Emma|letters"), tables.rows("ma_note"));
         migrator.migrate("0002_widen_title");
-        assertEquals(List.of("1|A Title Longer Than Twenty", "2|Emma"), rows("ma_note"));
+        assertEquals(List.of("1|A Title Longer Than Twenty", "2|Emma"), tables.rows("ma_note"));
     }
 
     /** sqlmigrate prints a migration of a merged branch as migrate runs it, on the other branch's changes too. */
@@ -126,26 +134,27 @@ class MigrateApplyTest extends FreshDatabaseTest {
                 migration("0004_none", List.of("0003_eight"),
                         new AlterField("ma_counter", col("n", ColumnType.INTEGER).build()))));
         migrator.migrate("0001_initial");
-        insert("ma_counter", "id, n", 1L, 1);
-        refused(() -> insert("ma_counter", "id", 2L));
+        tables.insert("ma_counter", "id, n", 1L, 1);
+        refused(() -> tables.insert("ma_counter", "id", 2L));
         migrator.migrate("0002_seven");
-        insert("ma_counter", "id", 2L);
+        tables.insert("ma_counter", "id", 2L);
         migrator.migrate("0003_eight");
-        insert("ma_counter", "id", 3L);
-        assertEquals(List.of("1|1|x", "2|7|x", "3|8|x"), rows("ma_counter"), "NULLs filled with the new default");
-        refused(() -> insert("ma_counter", "id, n, label", 4L, 1, null));
+        tables.insert("ma_counter", "id", 3L);
+        assertEquals(List.of("1|1|x", "2|7|x", "3|8|x"), tables.rows("ma_counter"),
+                "NULLs filled with the new default");
+        refused(() -> tables.insert("ma_counter", "id, n, label", 4L, 1, null));
         migrator.migrate(null);
-        refused(() -> insert("ma_counter", "id", 4L));
-        insert("ma_counter", "id, n", 4L, 4);
+        refused(() -> tables.insert("ma_counter", "id", 4L));
+        tables.insert("ma_counter", "id, n", 4L, 4);
         migrator.migrate("0003_eight");
-        insert("ma_counter", "id", 5L);
+        tables.insert("ma_counter", "id", 5L);
         migrator.migrate("0002_seven");
-        insert("ma_counter", "id", 6L);
-        insert("ma_counter", "id, n, label", 7L, 7, null);
+        tables.insert("ma_counter", "id", 6L);
+        tables.insert("ma_counter", "id, n, label", 7L, 7, null);
         migrator.migrate("0001_initial");
-        refused(() -> insert("ma_counter", "id", 8L));
+        refused(() -> tables.insert("ma_counter", "id", 8L));
         assertEquals(List.of("1|1|x", "2|7|x", "3|8|x", "4|4|x", "5|8|x", "6|7|null", "7|7|null"),
-                rows("ma_counter"));
+                tables.rows("ma_counter"));
     }
 
     /** Defaults of every kind of literal added to columns with rows: the database applies them to plain INSERTs. */
@@ -166,9 +175,9 @@ class MigrateApplyTest extends FreshDatabaseTest {
                         new AlterField("ma_kinds", col("ratio", ColumnType.DOUBLE).defaultValue("0.5").build()),
                         new AlterField("ma_kinds", col("note", ColumnType.TEXT).defaultValue("it's").build()))));
         migrator.migrate("0001_initial");
-        insert("ma_kinds", "id", 1L);
+        tables.insert("ma_kinds", "id", 1L);
         migrator.migrate(null);
-        insert("ma_kinds", "id", 2L);
+        tables.insert("ma_kinds", "id", 2L);
         String sql = "SELECT " + q("flag") + ", " + q("day") + ", " + q("moment") + ", " + q("amount") + ", "
                 + q("ratio") + ", " + q("note") + " FROM " + q("ma_kinds") + " ORDER BY " + q("id");
         List<String> read = db.executor().run(sql, connection -> {
@@ -187,8 +196,8 @@ class MigrateApplyTest extends FreshDatabaseTest {
         assertEquals(List.of("true|2024-02-29|2024-02-29T12:30|12.5|0.5|it's",
                 "true|2024-02-29|2024-02-29T12:30|12.5|0.5|it's"), read);
         migrator.migrate("0001_initial");
-        insert("ma_kinds", "id", 3L);
-        assertEquals("3|null|null|null|null|null|null", rows("ma_kinds").get(2));
+        tables.insert("ma_kinds", "id", 3L);
+        assertEquals("3|null|null|null|null|null|null", tables.rows("ma_kinds").get(2));
     }
 
     // ---- types -----------------------------------------------------------------------------------------------------
@@ -209,16 +218,16 @@ class MigrateApplyTest extends FreshDatabaseTest {
                 migration("0004_text", List.of("0003_varchar"),
                         new AlterField("ma_measure", col("v", ColumnType.TEXT).build()))));
         migrator.migrate("0001_initial");
-        insert("ma_measure", "id, v, price", 1L, 2_000_000_000, new BigDecimal("1234.56"));
+        tables.insert("ma_measure", "id, v, price", 1L, 2_000_000_000, new BigDecimal("1234.56"));
         migrator.migrate(null);
-        insert("ma_measure", "id, v, price", 2L, "text", new BigDecimal("12345678.1234"));
+        tables.insert("ma_measure", "id, v, price", 2L, "text", new BigDecimal("12345678.1234"));
         db.executor().execute("DELETE FROM " + q("ma_measure") + " WHERE " + q("id") + " = 2");
         migrator.migrate("0002_long");
         assertEquals(2_000_000_000L, db.executor().queryLong(new SqlStatement("SELECT " + q("v")
                 + " FROM " + q("ma_measure"), List.of())));
         migrator.migrate("0001_initial");
         assertEquals(0, new BigDecimal("1234.56").compareTo(new BigDecimal(
-                rows("ma_measure").get(0).split("\\|")[2])), rows("ma_measure").toString());
+                tables.rows("ma_measure").get(0).split("\\|")[2])), tables.rows("ma_measure").toString());
     }
 
     /** A varchar shortened below a value it holds fails and changes nothing; once the value fits, it applies. */
@@ -230,15 +239,15 @@ class MigrateApplyTest extends FreshDatabaseTest {
                 migration("0002_short", List.of("0001_initial"),
                         new AlterField("ma_tag", col("name", ColumnType.VARCHAR).length(3).indexed().build()))));
         migrator.migrate("0001_initial");
-        insert("ma_tag", "id, name", 1L, "abc");
-        insert("ma_tag", "id, name", 2L, "abcdef");
+        tables.insert("ma_tag", "id, name", 1L, "abc");
+        tables.insert("ma_tag", "id, name", 2L, "abcdef");
         assertThrows(QuarryException.class, () -> migrator.migrate(null));
-        assertEquals(List.of("1|abc", "2|abcdef"), rows("ma_tag"));
+        assertEquals(List.of("1|abc", "2|abcdef"), tables.rows("ma_tag"));
         assertEquals("[Apply 0002_short]", migrator.plan(null).toString());
-        insert("ma_tag", "id, name", 3L, "abcdefghij");
+        tables.insert("ma_tag", "id, name", 3L, "abcdefghij");
         db.executor().execute("DELETE FROM " + q("ma_tag") + " WHERE " + q("id") + " > 1");
         migrator.migrate(null);
-        refused(() -> insert("ma_tag", "id, name", 2L, "abcd"));
+        refused(() -> tables.insert("ma_tag", "id, name", 2L, "abcd"));
         migrator.migrate(Migrator.ZERO);
     }
 
@@ -256,17 +265,17 @@ class MigrateApplyTest extends FreshDatabaseTest {
                         new AlterField("ma_event", col("name", ColumnType.VARCHAR).length(20).build()))));
         migrator.migrate("0001_initial");
         for (String name : List.of("a", "b", "c")) {
-            insert("ma_event", "name", name);
+            tables.insert("ma_event", "name", name);
         }
         db.executor().execute("DELETE FROM " + q("ma_event") + " WHERE " + q("name") + " = 'c'");
         migrator.migrate(null);
-        insert("ma_event", "name", "d");
+        tables.insert("ma_event", "name", "d");
         db.executor().execute("DELETE FROM " + q("ma_event") + " WHERE " + q("name") + " = 'd'");
         migrator.migrate("0001_initial");
-        insert("ma_event", "name", "e");
-        assertEquals(List.of("a", "b", "e"), rows("ma_event").stream().map(row -> row.split("\\|")[1]).toList());
+        tables.insert("ma_event", "name", "e");
+        assertEquals(List.of("a", "b", "e"), tables.rows("ma_event").stream().map(row -> row.split("\\|")[1]).toList());
         assertEquals(5L, db.executor().queryLong(new SqlStatement("SELECT MAX(" + q("id") + ") FROM "
-                + q("ma_event"), List.of())), rows("ma_event").toString());
+                + q("ma_event"), List.of())), tables.rows("ma_event").toString());
     }
 
     /** Columns of a multi-column unique constraint, one of them a foreign key, retyped and made nullable and back. */
@@ -283,18 +292,18 @@ class MigrateApplyTest extends FreshDatabaseTest {
                         new AlterField("ma_slot", col("shelf_id", ColumnType.LONG).nullable().indexed()
                                 .references("ma_shelf").build()))));
         migrator.migrate("0001_initial");
-        insert("ma_shelf", "id", 1L);
-        insert("ma_slot", "id, shelf_id, position", 1L, 1L, 1);
+        tables.insert("ma_shelf", "id", 1L);
+        tables.insert("ma_slot", "id, shelf_id, position", 1L, 1L, 1);
         migrator.migrate(null);
-        refused(() -> insert("ma_slot", "id, shelf_id, position", 2L, 1L, 1));
-        refused(() -> insert("ma_slot", "id, shelf_id, position", 2L, 9L, 1));
-        insert("ma_slot", "id, shelf_id, position", 2L, 1L, 5_000_000_000L);
+        refused(() -> tables.insert("ma_slot", "id, shelf_id, position", 2L, 1L, 1));
+        refused(() -> tables.insert("ma_slot", "id, shelf_id, position", 2L, 9L, 1));
+        tables.insert("ma_slot", "id, shelf_id, position", 2L, 1L, 5_000_000_000L);
         db.executor().execute("DELETE FROM " + q("ma_slot") + " WHERE " + q("id") + " = 2");
         migrator.migrate("0001_initial");
-        assertEquals(List.of("1|1|1"), rows("ma_slot"));
-        refused(() -> insert("ma_slot", "id, shelf_id, position", 2L, 1L, 1));
-        refused(() -> insert("ma_slot", "id, shelf_id, position", 2L, 9L, 2));
-        refused(() -> insert("ma_slot", "id, shelf_id, position", 2L, 1L, null));
+        assertEquals(List.of("1|1|1"), tables.rows("ma_slot"));
+        refused(() -> tables.insert("ma_slot", "id, shelf_id, position", 2L, 1L, 1));
+        refused(() -> tables.insert("ma_slot", "id, shelf_id, position", 2L, 9L, 2));
+        refused(() -> tables.insert("ma_slot", "id, shelf_id, position", 2L, 1L, null));
         migrator.migrate(Migrator.ZERO);
     }
 
@@ -320,22 +329,22 @@ class MigrateApplyTest extends FreshDatabaseTest {
                         new RenameModel("user", "Account", "UserAccount"),
                         new AlterField("order", col("camelCase", ColumnType.LONG).nullable().indexed().build()))));
         migrator.migrate("0001_initial");
-        insert("user", "id, name", 1L, "ann");
-        insert("order", "id, select, user_id, Mixed", 1L, "a", 1L, 5);
+        tables.insert("user", "id, name", 1L, "ann");
+        tables.insert("order", "id, select, user_id, Mixed", 1L, "a", 1L, 5);
         migrator.migrate(null);
-        assertEquals(List.of("1|a|1|5|null"), rows("order"));
-        assertEquals(List.of("1|ann"), rows("UserAccount"));
-        insert("UserAccount", "id, name", 2L, "ann");
-        insert("order", "id, from, user_id, group", 2L, "b", 2L, "g");
-        refused(() -> insert("order", "id, from, user_id, group", 3L, "b", 2L, "g"));
-        refused(() -> insert("order", "id, from, user_id", 3L, "c", 99L));
+        assertEquals(List.of("1|a|1|5|null"), tables.rows("order"));
+        assertEquals(List.of("1|ann"), tables.rows("UserAccount"));
+        tables.insert("UserAccount", "id, name", 2L, "ann");
+        tables.insert("order", "id, from, user_id, group", 2L, "b", 2L, "g");
+        refused(() -> tables.insert("order", "id, from, user_id, group", 3L, "b", 2L, "g"));
+        refused(() -> tables.insert("order", "id, from, user_id", 3L, "c", 99L));
         db.executor().execute("DELETE FROM " + q("order") + " WHERE " + q("id") + " = 2");
         db.executor().execute("DELETE FROM " + q("UserAccount") + " WHERE " + q("id") + " = 2");
         migrator.migrate("0001_initial");
-        assertEquals(List.of("1|a|1|5"), rows("order"));
-        assertEquals(List.of("1|ann"), rows("user"));
-        refused(() -> insert("user", "id, name", 2L, "ann"));
-        refused(() -> insert("order", "id, select, user_id", 3L, "c", 99L));
+        assertEquals(List.of("1|a|1|5"), tables.rows("order"));
+        assertEquals(List.of("1|ann"), tables.rows("user"));
+        refused(() -> tables.insert("user", "id, name", 2L, "ann"));
+        refused(() -> tables.insert("order", "id, select, user_id", 3L, "c", 99L));
         migrator.migrate(Migrator.ZERO);
     }
 
@@ -349,19 +358,19 @@ class MigrateApplyTest extends FreshDatabaseTest {
                 migration("0002_case", List.of("0001_initial"), new RenameModel("note", "Note", "Note"),
                         new RenameField("Note", "title", "Title", "Title"))));
         migrator.migrate("0001_initial");
-        insert("note", "id, title", 1L, "Dune");
-        insert("ma_link", "id, note_id", 1L, 1L);
+        tables.insert("note", "id, title", 1L, "Dune");
+        tables.insert("ma_link", "id, note_id", 1L, 1L);
         migrator.migrate(null);
-        assertEquals(List.of("1|Dune"), rows("Note"));
-        insert("Note", "id, Title", 2L, "Emma");
-        insert("ma_link", "id, note_id", 2L, 2L);
-        refused(() -> insert("ma_link", "id, note_id", 3L, 99L));
+        assertEquals(List.of("1|Dune"), tables.rows("Note"));
+        tables.insert("Note", "id, Title", 2L, "Emma");
+        tables.insert("ma_link", "id, note_id", 2L, 2L);
+        refused(() -> tables.insert("ma_link", "id, note_id", 3L, 99L));
         migrator.migrate("0001_initial");
-        assertEquals(List.of("1|Dune", "2|Emma"), rows("note"));
-        assertEquals(List.of("1|1", "2|2"), rows("ma_link"));
-        insert("note", "id, title", 3L, "Ubik");
-        insert("ma_link", "id, note_id", 3L, 3L);
-        refused(() -> insert("ma_link", "id, note_id", 4L, 99L));
+        assertEquals(List.of("1|Dune", "2|Emma"), tables.rows("note"));
+        assertEquals(List.of("1|1", "2|2"), tables.rows("ma_link"));
+        tables.insert("note", "id, title", 3L, "Ubik");
+        tables.insert("ma_link", "id, note_id", 3L, 3L);
+        refused(() -> tables.insert("ma_link", "id, note_id", 4L, 99L));
     }
 
     /**
@@ -384,22 +393,22 @@ class MigrateApplyTest extends FreshDatabaseTest {
                         new AlterField("ma_book", col("pages", ColumnType.LONG).nullable().build()),
                         new AlterField("ma_author", col("name", ColumnType.VARCHAR).length(30).build()))));
         migrator.migrate("0001_initial");
-        insert("ma_author", "id, name", 1L, "Ann");
-        insert("ma_book", "id, author_id", 1L, 1L);
-        insert("ma_author_books", "id, author_id, book_id", 1L, 1L, 1L);
+        tables.insert("ma_author", "id, name", 1L, "Ann");
+        tables.insert("ma_book", "id, author_id", 1L, 1L);
+        tables.insert("ma_author_books", "id, author_id, book_id", 1L, 1L, 1L);
         migrator.migrate(null);
-        insert("ma_author", "key, name", 2L, "Bob");
-        insert("ma_book", "id, author_id", 2L, 2L);
-        insert("ma_author_books", "id, author_id, book_id", 2L, 2L, 2L);
-        refused(() -> insert("ma_book", "id, author_id", 3L, 99L));
-        refused(() -> insert("ma_author_books", "id, author_id, book_id", 3L, 99L, 1L));
-        assertEquals(List.of("1|1|1", "2|2|2"), rows("ma_author_books"));
+        tables.insert("ma_author", "key, name", 2L, "Bob");
+        tables.insert("ma_book", "id, author_id", 2L, 2L);
+        tables.insert("ma_author_books", "id, author_id, book_id", 2L, 2L, 2L);
+        refused(() -> tables.insert("ma_book", "id, author_id", 3L, 99L));
+        refused(() -> tables.insert("ma_author_books", "id, author_id, book_id", 3L, 99L, 1L));
+        assertEquals(List.of("1|1|1", "2|2|2"), tables.rows("ma_author_books"));
         migrator.migrate("0001_initial");
-        insert("ma_author", "id, name", 3L, "Cy");
-        insert("ma_book", "id, author_id", 3L, 3L);
-        refused(() -> insert("ma_book", "id, author_id", 4L, 99L));
-        assertEquals(List.of("1|1|null", "2|2|null", "3|3|null"), rows("ma_book"));
-        assertEquals(List.of("1|1|1", "2|2|2"), rows("ma_author_books"));
+        tables.insert("ma_author", "id, name", 3L, "Cy");
+        tables.insert("ma_book", "id, author_id", 3L, 3L);
+        refused(() -> tables.insert("ma_book", "id, author_id", 4L, 99L));
+        assertEquals(List.of("1|1|null", "2|2|null", "3|3|null"), tables.rows("ma_book"));
+        assertEquals(List.of("1|1|1", "2|2|2"), tables.rows("ma_author_books"));
     }
 
     // ---- failures ------------------------------------------------------------------------------------------------
@@ -413,10 +422,10 @@ class MigrateApplyTest extends FreshDatabaseTest {
     void aRollbackFailingMidwayIsReportedAsARollback() {
         Migration initial = migration("0001_initial", List.of(), new CreateModel(table("Note", "ma_note", id(),
                 col("title", ColumnType.VARCHAR).length(20).build())));
-        Migration tables = migration("0002_tables", List.of("0001_initial"), new RunSql(
+        Migration tablesMigration = migration("0002_tables", List.of("0001_initial"), new RunSql(
                 List.of("CREATE TABLE " + q("ma_a") + " (" + q("id") + " INTEGER PRIMARY KEY)"),
                 List.of("DROP TABLE " + q("ma_a"), "DROP TABLE " + q("ma_no_such_table"))));
-        Migrator migrator = new Migrator(db, List.of(initial, tables));
+        Migrator migrator = new Migrator(db, List.of(initial, tablesMigration));
         migrator.migrate(null);
         MigrationException error = assertThrows(MigrationException.class, () -> migrator.migrate("0001_initial"));
         String message = error.getMessage();
@@ -444,19 +453,19 @@ class MigrateApplyTest extends FreshDatabaseTest {
                 new AlterField("ma_note", col("title", ColumnType.VARCHAR).length(30).unique().build()));
         Migrator migrator = new Migrator(db, List.of(initial, failing));
         migrator.migrate("0001_initial");
-        insert("ma_note", "id, title", 1L, "Dune");
-        insert("ma_note", "id, title", 2L, "Dune");
+        tables.insert("ma_note", "id, title", 1L, "Dune");
+        tables.insert("ma_note", "id, title", 2L, "Dune");
         MigrationException error = assertThrows(MigrationException.class, () -> migrator.migrate(null));
         String message = error.getMessage();
         assertTrue(message.startsWith("Apply 0002_unique_title failed in operation Alter field title of ma_note"),
                 message);
         assertEquals("[Apply 0002_unique_title]", migrator.plan(null).toString());
         if (db.dialect().supportsTransactionalDdl()) {
-            assertEquals(List.of("1|Dune", "2|Dune"), rows("ma_note"), "rolled back whole");
-            insert("ma_note", "id, title", 3L, "Twenty Characters!!!");
-            refused(() -> insert("ma_note", "id, title", 4L, "Twenty-one Characters"));
+            assertEquals(List.of("1|Dune", "2|Dune"), tables.rows("ma_note"), "rolled back whole");
+            tables.insert("ma_note", "id, title", 3L, "Twenty Characters!!!");
+            refused(() -> tables.insert("ma_note", "id, title", 4L, "Twenty-one Characters"));
         } else {
-            assertEquals(List.of("1|Dune|null", "2|Dune|null"), rows("ma_note"), "the column stayed");
+            assertEquals(List.of("1|Dune|null", "2|Dune|null"), tables.rows("ma_note"), "the column stayed");
             assertTrue(message.contains("UNIQUE") && message.contains("stay applied:")
                     && message.contains(q("body")) && message.contains("migrate --fake 0002_unique_title"), message);
         }
@@ -487,7 +496,8 @@ class MigrateApplyTest extends FreshDatabaseTest {
         Migrator migrator = new Migrator(db, List.of(initial, data));
         MigrationException error = assertThrows(MigrationException.class, () -> migrator.migrate(null));
         assertTrue(error.getMessage().contains("the data migration's own bug"), error.getMessage());
-        assertEquals(db.dialect().supportsTransactionalDdl() ? List.of() : List.of("1|by RunSql"), rows("ma_note"));
+        assertEquals(db.dialect().supportsTransactionalDdl() ? List.of() : List.of("1|by RunSql"),
+                tables.rows("ma_note"));
         assertEquals("[Apply 0002_data]", migrator.plan(null).toString());
     }
 
@@ -597,7 +607,7 @@ class MigrateApplyTest extends FreshDatabaseTest {
         for (String name : List.of("0001_initial", "0002_rows", "0003_more")) {
             assertEquals(1, outputs.stream().filter(output -> output.contains("Apply " + name)).count(), all);
         }
-        assertEquals(List.of("1|1|null", "2|2|null"), rows("ma_counter"), all);
+        assertEquals(List.of("1|1|null", "2|2|null"), tables.rows("ma_counter"), all);
         assertEquals(3L, db.executor().queryLong(new SqlStatement("SELECT COUNT(*) FROM "
                 + q("quarry_migrations"), List.of())));
     }
@@ -629,122 +639,7 @@ class MigrateApplyTest extends FreshDatabaseTest {
         return new Migration(name, dependencies, List.of(operations), Migration.checksum(unsummed.toJson()));
     }
 
-    private static boolean on(TestBackend backend) {
-        return TestBackend.current() == backend;
-    }
-
-    private String q(String identifier) {
-        return db.dialect().quote(identifier);
-    }
-
-    private void insert(String table, String columns, Object... values) {
-        List<String> names = Arrays.stream(columns.split(",\\s*")).toList();
-        String sql = "INSERT INTO " + q(table) + " (" + String.join(", ", names.stream().map(this::q).toList())
-                + ") VALUES (" + String.join(", ", names.stream().map(n -> "?").toList()) + ")";
-        db.executor().run(sql, connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < values.length; i++) {
-                    statement.setObject(i + 1, values[i]);
-                }
-                return statement.executeUpdate();
-            }
-        });
-    }
-
-    /** The rows of a table ordered by id, each as its values joined by {@code |}. */
-    private List<String> rows(String table) {
-        String sql = "SELECT * FROM " + q(table) + " ORDER BY " + q("id");
-        return db.executor().run(sql, connection -> {
-            List<String> rows = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(sql);
-                    ResultSet result = statement.executeQuery()) {
-                int count = result.getMetaData().getColumnCount();
-                while (result.next()) {
-                    List<String> values = new ArrayList<>();
-                    for (int i = 1; i <= count; i++) {
-                        values.add(String.valueOf(result.getString(i)));
-                    }
-                    rows.add(String.join("|", values));
-                }
-            }
-            return rows;
-        });
-    }
-
     private static void refused(Runnable work) {
         assertThrows(QuarryException.class, work::run);
-    }
-
-    private static TableState table(String model, String name, ColumnState... columns) {
-        return new TableState(model, name, List.of(columns), List.of());
-    }
-
-    private static ColumnState id() {
-        return new ColumnState("id", "id", ColumnType.LONG, false, true, true, 0, 0, 0, false, false, null, null,
-                null);
-    }
-
-    private static Col col(String name, ColumnType type) {
-        return new Col(name, type);
-    }
-
-    /** A column state built a property at a time. */
-    private static final class Col {
-        private final String name;
-        private final ColumnType type;
-        private int length;
-        private int precision;
-        private int scale;
-        private boolean nullable;
-        private boolean unique;
-        private boolean indexed;
-        private String defaultValue;
-        private String references;
-
-        Col(String name, ColumnType type) {
-            this.name = name;
-            this.type = type;
-        }
-
-        Col length(int length) {
-            this.length = length;
-            return this;
-        }
-
-        Col decimal(int precision, int scale) {
-            this.precision = precision;
-            this.scale = scale;
-            return this;
-        }
-
-        Col nullable() {
-            this.nullable = true;
-            return this;
-        }
-
-        Col unique() {
-            this.unique = true;
-            return this;
-        }
-
-        Col indexed() {
-            this.indexed = true;
-            return this;
-        }
-
-        Col defaultValue(String value) {
-            this.defaultValue = value;
-            return this;
-        }
-
-        Col references(String table) {
-            this.references = table;
-            return this;
-        }
-
-        ColumnState build() {
-            return new ColumnState(name, name, type, nullable, false, false, length, precision, scale, unique,
-                    indexed, defaultValue, references, references == null ? null : "id");
-        }
     }
 }

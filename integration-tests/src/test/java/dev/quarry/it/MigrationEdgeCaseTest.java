@@ -25,11 +25,6 @@ import org.junit.jupiter.api.Test;
 
 /** Edge cases of migrate: --fake past irreversible migrations, failures of data migrations. */
 class MigrationEdgeCaseTest extends FreshDatabaseTest {
-
-    private String q(String identifier) {
-        return db.dialect().quote(identifier);
-    }
-
     private Migration createThing() {
         return migration("0001_thing", List.of(), new RunSql(
                 List.of("CREATE TABLE " + q("thing") + " (" + q("id") + " INTEGER PRIMARY KEY)"),

@@ -1,11 +1,14 @@
 package dev.quarry.it;
 
+import static dev.quarry.it.MigrationStates.col;
+import static dev.quarry.it.MigrationStates.id;
+import static dev.quarry.it.MigrationStates.intId;
+import static dev.quarry.it.MigrationStates.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quarry.Database;
 import dev.quarry.QuarryException;
 import dev.quarry.meta.ColumnType;
 import dev.quarry.migrations.Migration;
@@ -24,18 +27,12 @@ import dev.quarry.migrations.operations.RemoveUnique;
 import dev.quarry.migrations.operations.RenameField;
 import dev.quarry.migrations.operations.RenameModel;
 import dev.quarry.migrations.operations.RunSql;
-import dev.quarry.migrations.operations.SchemaChange;
 import dev.quarry.migrations.state.ColumnState;
 import dev.quarry.migrations.state.ProjectState;
 import dev.quarry.migrations.state.TableState;
-import dev.quarry.schema.SchemaStatements;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +42,9 @@ import org.junit.jupiter.api.Test;
  * that must all be there (and work) afterwards, and the rows written before read back after.
  */
 class MigrationReviewTest extends FreshDatabaseTest {
-    private ProjectState state;
+    private MigratedSchema schema;
+
+    private TableRows tables;
 
     private static final TableState AUTHOR = table("Author", "rv_author", id(),
             col("name", ColumnType.VARCHAR).length(20).build(),
@@ -68,21 +67,22 @@ class MigrationReviewTest extends FreshDatabaseTest {
 
     @BeforeEach
     void createTables() {
-        state = ProjectState.EMPTY;
+        tables = new TableRows(db);
+        schema = new MigratedSchema(db);
         for (TableState table : List.of(AUTHOR, BOOK, TAG, BOOK_TAGS)) {
-            forwards(new CreateModel(table));
+            schema.forwards(new CreateModel(table));
         }
         insertRows();
     }
 
     private void insertRows() {
-        insert("rv_author", "id, name, email", 1L, "Ann", "ann@example.com");
-        insert("rv_author", "id, name, email", 2L, "Bob", null);
-        insert("rv_book", "id, title, author_id, pages, code", 1L, "Dune", 1L, 412, null);
-        insert("rv_book", "id, title, author_id, pages, code", 2L, "Emma", 2L, null, "E-1");
-        insert("rv_tag", "id, label", 1L, "sf");
-        insert("rv_book_tags", "id, book_id, tag_id", 1L, 1L, 1L);
-        insert("rv_book_tags", "id, book_id, tag_id", 2L, 2L, 1L);
+        tables.insert("rv_author", "id, name, email", 1L, "Ann", "ann@example.com");
+        tables.insert("rv_author", "id, name, email", 2L, "Bob", null);
+        tables.insert("rv_book", "id, title, author_id, pages, code", 1L, "Dune", 1L, 412, null);
+        tables.insert("rv_book", "id, title, author_id, pages, code", 2L, "Emma", 2L, null, "E-1");
+        tables.insert("rv_tag", "id, label", 1L, "sf");
+        tables.insert("rv_book_tags", "id, book_id, tag_id", 1L, 1L, 1L);
+        tables.insert("rv_book_tags", "id, book_id, tag_id", 2L, 2L, 1L);
     }
 
     private static final List<String> AUTHORS = List.of("1|Ann|ann@example.com", "2|Bob|null");
@@ -93,53 +93,53 @@ class MigrationReviewTest extends FreshDatabaseTest {
 
     @Test
     void renameModelReferencedByForeignKeyAndJoinTable() {
-        ProjectState before = state;
+        ProjectState before = schema.state();
         RenameModel rename = new RenameModel("rv_book", "Volume", "rv_volume");
-        forwards(rename);
-        assertEquals(BOOKS, rows("rv_volume"));
-        assertEquals(LINKS, rows("rv_book_tags"));
-        refused(() -> insert("rv_book_tags", "id, book_id, tag_id", 3L, 99L, 1L));
-        refused(() -> insert("rv_book_tags", "id, book_id, tag_id", 3L, 1L, 1L));
+        schema.forwards(rename);
+        assertEquals(BOOKS, tables.rows("rv_volume"));
+        assertEquals(LINKS, tables.rows("rv_book_tags"));
+        refused(() -> tables.insert("rv_book_tags", "id, book_id, tag_id", 3L, 99L, 1L));
+        refused(() -> tables.insert("rv_book_tags", "id, book_id, tag_id", 3L, 1L, 1L));
         // the join table and the renamed table altered afterwards (SQLite: rebuilt)
-        forwards(new AlterField("rv_book_tags", col("tag_id", ColumnType.LONG).nullable().indexed()
+        schema.forwards(new AlterField("rv_book_tags", col("tag_id", ColumnType.LONG).nullable().indexed()
                 .references("rv_tag").build()));
-        forwards(new AlterField("rv_volume", col("pages", ColumnType.LONG).nullable().build()));
-        assertEquals(LINKS, rows("rv_book_tags"));
-        assertEquals(BOOKS, rows("rv_volume"));
-        refused(() -> insert("rv_book_tags", "id, book_id, tag_id", 3L, 99L, 1L));
+        schema.forwards(new AlterField("rv_volume", col("pages", ColumnType.LONG).nullable().build()));
+        assertEquals(LINKS, tables.rows("rv_book_tags"));
+        assertEquals(BOOKS, tables.rows("rv_volume"));
+        refused(() -> tables.insert("rv_book_tags", "id, book_id, tag_id", 3L, 99L, 1L));
         refused(() -> db.executor().execute("DELETE FROM " + q("rv_volume") + " WHERE " + q("id") + " = 1"));
         ProjectState renamed = rename.apply(before);
-        backwards(new AlterField("rv_volume", col("pages", ColumnType.LONG).nullable().build()),
+        schema.backwards(new AlterField("rv_volume", col("pages", ColumnType.LONG).nullable().build()),
                 new AlterField("rv_book_tags", col("tag_id", ColumnType.LONG).nullable().indexed()
                         .references("rv_tag").build()).apply(renamed));
-        backwards(new AlterField("rv_book_tags", col("tag_id", ColumnType.LONG).nullable().indexed()
+        schema.backwards(new AlterField("rv_book_tags", col("tag_id", ColumnType.LONG).nullable().indexed()
                 .references("rv_tag").build()), renamed);
-        backwards(rename, before);
-        assertEquals(BOOKS, rows("rv_book"));
-        assertEquals(LINKS, rows("rv_book_tags"));
-        refused(() -> insert("rv_book_tags", "id, book_id, tag_id", 3L, 99L, 1L));
+        schema.backwards(rename, before);
+        assertEquals(BOOKS, tables.rows("rv_book"));
+        assertEquals(LINKS, tables.rows("rv_book_tags"));
+        refused(() -> tables.insert("rv_book_tags", "id, book_id, tag_id", 3L, 99L, 1L));
         refused(() -> db.executor().execute("DELETE FROM " + q("rv_book") + " WHERE " + q("id") + " = 1"));
-        forwards(new AlterField("rv_book_tags", col("tag_id", ColumnType.LONG).nullable().indexed()
+        schema.forwards(new AlterField("rv_book_tags", col("tag_id", ColumnType.LONG).nullable().indexed()
                 .references("rv_tag").build()));
-        refused(() -> insert("rv_book_tags", "id, book_id, tag_id", 3L, 99L, 1L));
-        assertEquals(LINKS, rows("rv_book_tags"));
+        refused(() -> tables.insert("rv_book_tags", "id, book_id, tag_id", 3L, 99L, 1L));
+        assertEquals(LINKS, tables.rows("rv_book_tags"));
     }
 
     @Test
     void renamePrimaryKeyThatOthersReference() {
-        ProjectState before = state;
+        ProjectState before = schema.state();
         RenameField rename = new RenameField("rv_author", "id", "key", "author_key");
-        forwards(rename);
-        assertEquals(AUTHORS, rowsBy("rv_author", "author_key"));
-        refused(() -> insert("rv_book", "id, title, author_id", 3L, "Ubik", 99L));
-        forwards(new AlterField("rv_book", col("pages", ColumnType.LONG).nullable().build()));
-        forwards(new AlterField("rv_author", col("name", ColumnType.VARCHAR).length(30).build()));
-        refused(() -> insert("rv_book", "id, title, author_id", 3L, "Ubik", 99L));
-        assertEquals(BOOKS, rows("rv_book"));
-        assertEquals(AUTHORS, rowsBy("rv_author", "author_key"));
-        forwards(new RenameField("rv_author", "author_key", "id", "id"));
-        assertEquals(AUTHORS, rows("rv_author"));
-        refused(() -> insert("rv_book", "id, title, author_id", 3L, "Ubik", 99L));
+        schema.forwards(rename);
+        assertEquals(AUTHORS, tables.rowsBy("rv_author", "author_key"));
+        refused(() -> tables.insert("rv_book", "id, title, author_id", 3L, "Ubik", 99L));
+        schema.forwards(new AlterField("rv_book", col("pages", ColumnType.LONG).nullable().build()));
+        schema.forwards(new AlterField("rv_author", col("name", ColumnType.VARCHAR).length(30).build()));
+        refused(() -> tables.insert("rv_book", "id, title, author_id", 3L, "Ubik", 99L));
+        assertEquals(BOOKS, tables.rows("rv_book"));
+        assertEquals(AUTHORS, tables.rowsBy("rv_author", "author_key"));
+        schema.forwards(new RenameField("rv_author", "author_key", "id", "id"));
+        assertEquals(AUTHORS, tables.rows("rv_author"));
+        refused(() -> tables.insert("rv_book", "id, title, author_id", 3L, "Ubik", 99L));
     }
 
     /**
@@ -151,176 +151,176 @@ class MigrationReviewTest extends FreshDatabaseTest {
         TableState shelf = table("Shelf", "rv_shelf", intId(), col("name", ColumnType.VARCHAR).length(10).build());
         TableState slot = table("Slot", "rv_slot", id(), col("shelf_id", ColumnType.INTEGER).references("rv_shelf")
                 .build());
-        forwards(new CreateModel(shelf));
-        forwards(new CreateModel(slot));
+        schema.forwards(new CreateModel(shelf));
+        schema.forwards(new CreateModel(slot));
         db.executor().execute("INSERT INTO " + q("rv_shelf") + " (" + q("name") + ") VALUES ('a')");
-        insert("rv_slot", "id, shelf_id", 1L, 1L);
-        ProjectState before = state;
+        tables.insert("rv_slot", "id, shelf_id", 1L, 1L);
+        ProjectState before = schema.state();
         AlterField pk = new AlterField("rv_shelf", new ColumnState("id", "id", ColumnType.LONG, false, true, true, 0,
                 0, 0, false, false, null, null, null));
         AlterField fk = new AlterField("rv_slot", col("shelf_id", ColumnType.LONG).references("rv_shelf").build());
         if (on(TestBackend.MARIADB)) {
-            QuarryException e = assertThrows(QuarryException.class, () -> forwards(pk));
+            QuarryException e = assertThrows(QuarryException.class, () -> schema.forwards(pk));
             assertTrue(e.getMessage().startsWith("Model Shelf (table rv_shelf), field id (column id): MariaDB cannot "
                     + "change the type of a column that foreign keys refer to (rv_slot.shelf_id, INTEGER to BIGINT)"),
                     e.getMessage());
-            assertEquals(List.of("1|a"), rows("rv_shelf"));
-            refused(() -> insert("rv_slot", "id, shelf_id", 2L, 99L));
+            assertEquals(List.of("1|a"), tables.rows("rv_shelf"));
+            refused(() -> tables.insert("rv_slot", "id, shelf_id", 2L, 99L));
             return;
         }
-        forwards(pk);
-        forwards(fk);
-        assertEquals(List.of("1|a"), rows("rv_shelf"));
-        assertEquals(List.of("1|1"), rows("rv_slot"));
-        refused(() -> insert("rv_slot", "id, shelf_id", 2L, 99L));
+        schema.forwards(pk);
+        schema.forwards(fk);
+        assertEquals(List.of("1|a"), tables.rows("rv_shelf"));
+        assertEquals(List.of("1|1"), tables.rows("rv_slot"));
+        refused(() -> tables.insert("rv_slot", "id, shelf_id", 2L, 99L));
         db.executor().execute("INSERT INTO " + q("rv_shelf") + " (" + q("name") + ") VALUES ('b')");
-        assertEquals(List.of("1|a", "2|b"), rows("rv_shelf"));
+        assertEquals(List.of("1|a", "2|b"), tables.rows("rv_shelf"));
         db.executor().execute("DELETE FROM " + q("rv_shelf") + " WHERE " + q("id") + " = 2");
         ProjectState middle = pk.apply(before);
-        backwards(fk, middle);
-        backwards(pk, before);
-        assertEquals(List.of("1|1"), rows("rv_slot"));
-        refused(() -> insert("rv_slot", "id, shelf_id", 2L, 99L));
+        schema.backwards(fk, middle);
+        schema.backwards(pk, before);
+        assertEquals(List.of("1|1"), tables.rows("rv_slot"));
+        refused(() -> tables.insert("rv_slot", "id, shelf_id", 2L, 99L));
     }
 
     @Test
     void alterForeignKeyNullabilityAndDefault() {
-        ProjectState before = state;
+        ProjectState before = schema.state();
         AlterField nullable = new AlterField("rv_book", col("author_id", ColumnType.LONG).nullable()
                 .references("rv_author").build());
-        forwards(nullable);
-        insert("rv_book", "id, title, author_id", 3L, "Ubik", null);
+        schema.forwards(nullable);
+        tables.insert("rv_book", "id, title, author_id", 3L, "Ubik", null);
         db.executor().execute("DELETE FROM " + q("rv_book") + " WHERE " + q("id") + " = 3");
-        backwards(nullable, before);
-        refused(() -> insert("rv_book", "id, title, author_id", 3L, "Ubik", null));
+        schema.backwards(nullable, before);
+        refused(() -> tables.insert("rv_book", "id, title, author_id", 3L, "Ubik", null));
         AlterField withDefault = new AlterField("rv_book", col("author_id", ColumnType.LONG).defaultValue("1")
                 .references("rv_author").build());
-        forwards(withDefault);
+        schema.forwards(withDefault);
         db.executor().execute("INSERT INTO " + q("rv_book") + " (" + q("id") + ", " + q("title")
                 + ") VALUES (3, 'Ubik')");
-        assertEquals("3|Ubik|1|null|null", rows("rv_book").get(2));
-        refused(() -> insert("rv_book", "id, title, author_id", 4L, "Ubik", 99L));
-        backwards(withDefault, before);
+        assertEquals("3|Ubik|1|null|null", tables.rows("rv_book").get(2));
+        refused(() -> tables.insert("rv_book", "id, title, author_id", 4L, "Ubik", 99L));
+        schema.backwards(withDefault, before);
         refused(() -> db.executor().execute("INSERT INTO " + q("rv_book") + " (" + q("id") + ", " + q("title")
                 + ") VALUES (4, 'Ubik')"));
     }
 
     @Test
     void addNotNullForeignKeyWithOneOffDefault() {
-        ProjectState before = state;
+        ProjectState before = schema.state();
         AddField add = new AddField("rv_tag", col("author_id", ColumnType.LONG).references("rv_author").build(),
                 "1");
-        forwards(add);
-        assertEquals(List.of("1|sf|1"), rows("rv_tag"));
-        refused(() -> insert("rv_tag", "id, label, author_id", 2L, "x", 99L));
-        refused(() -> insert("rv_tag", "id, label", 2L, "x"));
-        backwards(add, before);
-        assertEquals(List.of("1|sf"), rows("rv_tag"));
+        schema.forwards(add);
+        assertEquals(List.of("1|sf|1"), tables.rows("rv_tag"));
+        refused(() -> tables.insert("rv_tag", "id, label, author_id", 2L, "x", 99L));
+        refused(() -> tables.insert("rv_tag", "id, label", 2L, "x"));
+        schema.backwards(add, before);
+        assertEquals(List.of("1|sf"), tables.rows("rv_tag"));
     }
 
     @Test
     void foreignKeyAndIndexAddedInOneAlterField() {
-        ProjectState before = state;
+        ProjectState before = schema.state();
         AlterField both = new AlterField("rv_book", col("pages", ColumnType.LONG).nullable().indexed()
                 .references("rv_author").build());
         db.executor().execute("UPDATE " + q("rv_book") + " SET " + q("pages") + " = 1");
-        forwards(both);
-        refused(() -> insert("rv_book", "id, title, author_id, pages", 3L, "Ubik", 1L, 99L));
-        assertTrue(indexes("rv_book").contains("rv_book_pages_idx"), indexes("rv_book").toString());
-        backwards(both, before);
-        insert("rv_book", "id, title, author_id, pages", 3L, "Ubik", 1L, 99L);
-        assertFalse(indexes("rv_book").contains("rv_book_pages_idx"));
+        schema.forwards(both);
+        refused(() -> tables.insert("rv_book", "id, title, author_id, pages", 3L, "Ubik", 1L, 99L));
+        assertTrue(tables.indexes("rv_book").contains("rv_book_pages_idx"), tables.indexes("rv_book").toString());
+        schema.backwards(both, before);
+        tables.insert("rv_book", "id, title, author_id, pages", 3L, "Ubik", 1L, 99L);
+        assertFalse(tables.indexes("rv_book").contains("rv_book_pages_idx"));
     }
 
     @Test
     void removeSecondColumnOfUniqueServingAForeignKey() {
         // rv_book_tags: unique (book_id, tag_id) is the index of book_id's foreign key on MariaDB
-        ProjectState before = state;
+        ProjectState before = schema.state();
         RemoveField remove = new RemoveField("rv_book_tags", "tag_id");
-        forwards(remove);
-        assertEquals(List.of("1|1", "2|2"), rows("rv_book_tags"));
-        refused(() -> insert("rv_book_tags", "id, book_id", 3L, 99L));
-        insert("rv_book_tags", "id, book_id", 3L, 1L);
+        schema.forwards(remove);
+        assertEquals(List.of("1|1", "2|2"), tables.rows("rv_book_tags"));
+        refused(() -> tables.insert("rv_book_tags", "id, book_id", 3L, 99L));
+        tables.insert("rv_book_tags", "id, book_id", 3L, 1L);
         db.executor().execute("DELETE FROM " + q("rv_book_tags") + " WHERE " + q("id") + " = 3");
         assertTrue(before != null);
     }
 
     @Test
     void renameColumnOfUniqueTogetherThenRebuild() {
-        ProjectState before = state;
+        ProjectState before = schema.state();
         RenameField rename = new RenameField("rv_book_tags", "tag_id", "label", "label_id");
-        forwards(rename);
-        refused(() -> insert("rv_book_tags", "id, book_id, label_id", 3L, 1L, 1L));
-        forwards(new AlterField("rv_book_tags", col("book_id", ColumnType.LONG).nullable().references("rv_book")
+        schema.forwards(rename);
+        refused(() -> tables.insert("rv_book_tags", "id, book_id, label_id", 3L, 1L, 1L));
+        schema.forwards(new AlterField("rv_book_tags", col("book_id", ColumnType.LONG).nullable().references("rv_book")
                 .build()));
-        refused(() -> insert("rv_book_tags", "id, book_id, label_id", 3L, 1L, 1L));
-        refused(() -> insert("rv_book_tags", "id, book_id, label_id", 3L, 1L, 99L));
-        assertEquals(LINKS, rows("rv_book_tags"));
+        refused(() -> tables.insert("rv_book_tags", "id, book_id, label_id", 3L, 1L, 1L));
+        refused(() -> tables.insert("rv_book_tags", "id, book_id, label_id", 3L, 1L, 99L));
+        assertEquals(LINKS, tables.rows("rv_book_tags"));
         ProjectState renamed = rename.apply(before);
         RemoveUnique unique = new RemoveUnique("rv_book_tags", List.of("book_id", "label_id"));
-        ProjectState altered = state;
-        forwards(unique);
-        insert("rv_book_tags", "id, book_id, label_id", 3L, 1L, 1L);
+        ProjectState altered = schema.state();
+        schema.forwards(unique);
+        tables.insert("rv_book_tags", "id, book_id, label_id", 3L, 1L, 1L);
         db.executor().execute("DELETE FROM " + q("rv_book_tags") + " WHERE " + q("id") + " = 3");
-        backwards(unique, altered);
-        backwards(new AlterField("rv_book_tags", col("book_id", ColumnType.LONG).nullable().references("rv_book")
+        schema.backwards(unique, altered);
+        schema.backwards(new AlterField("rv_book_tags", col("book_id", ColumnType.LONG).nullable().references("rv_book")
                 .build()), renamed);
-        backwards(rename, before);
-        refused(() -> insert("rv_book_tags", "id, book_id, tag_id", 3L, 1L, 1L));
-        assertEquals(LINKS, rows("rv_book_tags"));
+        schema.backwards(rename, before);
+        refused(() -> tables.insert("rv_book_tags", "id, book_id, tag_id", 3L, 1L, 1L));
+        assertEquals(LINKS, tables.rows("rv_book_tags"));
     }
 
     @Test
     void notNullOverNullsFails() {
         AlterField pages = new AlterField("rv_book", col("pages", ColumnType.INTEGER).build());
-        assertThrows(QuarryException.class, () -> forwards(pages));
-        assertEquals(BOOKS, rows("rv_book"));
+        assertThrows(QuarryException.class, () -> schema.forwards(pages));
+        assertEquals(BOOKS, tables.rows("rv_book"));
         AlterField code = new AlterField("rv_book", col("code", ColumnType.VARCHAR).length(2).nullable().build());
-        assertThrows(QuarryException.class, () -> forwards(code));
-        assertEquals(BOOKS, rows("rv_book"));
+        assertThrows(QuarryException.class, () -> schema.forwards(code));
+        assertEquals(BOOKS, tables.rows("rv_book"));
     }
 
     @Test
     void textToNumberWithDefaultAndIndex() {
-        ProjectState before = state;
+        ProjectState before = schema.state();
         db.executor().execute("UPDATE " + q("rv_book") + " SET " + q("code") + " = '7'");
         AlterField code = new AlterField("rv_book", col("code", ColumnType.INTEGER).indexed().defaultValue("3")
                 .build());
-        forwards(code);
-        assertEquals(List.of("1|Dune|1|412|7", "2|Emma|2|null|7"), rows("rv_book"));
-        backwards(code, before);
-        assertEquals(List.of("1|Dune|1|412|7", "2|Emma|2|null|7"), rows("rv_book"));
+        schema.forwards(code);
+        assertEquals(List.of("1|Dune|1|412|7", "2|Emma|2|null|7"), tables.rows("rv_book"));
+        schema.backwards(code, before);
+        assertEquals(List.of("1|Dune|1|412|7", "2|Emma|2|null|7"), tables.rows("rv_book"));
     }
 
     @Test
     void deleteReferencedModelRolledBack() {
-        ProjectState before = state;
+        ProjectState before = schema.state();
         DeleteModel links = new DeleteModel("rv_book_tags");
         DeleteModel books = new DeleteModel("rv_book");
-        forwards(links);
-        ProjectState middle = state;
-        forwards(books);
-        backwards(books, middle);
-        backwards(links, before);
-        insert("rv_book", "id, title, author_id", 1L, "Dune", 1L);
-        insert("rv_book_tags", "id, book_id, tag_id", 1L, 1L, 1L);
-        refused(() -> insert("rv_book_tags", "id, book_id, tag_id", 2L, 99L, 1L));
-        refused(() -> insert("rv_book_tags", "id, book_id, tag_id", 2L, 1L, 1L));
-        refused(() -> insert("rv_book", "id, title, author_id", 2L, "Emma", 99L));
-        assertTrue(indexes("rv_book").contains("rv_book_title_idx"));
+        schema.forwards(links);
+        ProjectState middle = schema.state();
+        schema.forwards(books);
+        schema.backwards(books, middle);
+        schema.backwards(links, before);
+        tables.insert("rv_book", "id, title, author_id", 1L, "Dune", 1L);
+        tables.insert("rv_book_tags", "id, book_id, tag_id", 1L, 1L, 1L);
+        refused(() -> tables.insert("rv_book_tags", "id, book_id, tag_id", 2L, 99L, 1L));
+        refused(() -> tables.insert("rv_book_tags", "id, book_id, tag_id", 2L, 1L, 1L));
+        refused(() -> tables.insert("rv_book", "id, title, author_id", 2L, "Emma", 99L));
+        assertTrue(tables.indexes("rv_book").contains("rv_book_title_idx"));
     }
 
     @Test
     void indexRemovedFromForeignKeyColumnWithTypeChange() {
-        ProjectState before = state;
+        ProjectState before = schema.state();
         AlterField tag = new AlterField("rv_book_tags", col("tag_id", ColumnType.LONG).nullable()
                 .references("rv_tag").build());
-        forwards(tag);
-        refused(() -> insert("rv_book_tags", "id, book_id, tag_id", 3L, 1L, 99L));
-        backwards(tag, before);
-        assertTrue(indexes("rv_book_tags").contains("rv_book_tags_tag_id_idx"));
-        refused(() -> insert("rv_book_tags", "id, book_id, tag_id", 3L, 1L, 99L));
-        assertEquals(LINKS, rows("rv_book_tags"));
+        schema.forwards(tag);
+        refused(() -> tables.insert("rv_book_tags", "id, book_id, tag_id", 3L, 1L, 99L));
+        schema.backwards(tag, before);
+        assertTrue(tables.indexes("rv_book_tags").contains("rv_book_tags_tag_id_idx"));
+        refused(() -> tables.insert("rv_book_tags", "id, book_id, tag_id", 3L, 1L, 99L));
+        assertEquals(LINKS, tables.rows("rv_book_tags"));
     }
 
     // ---- SQLite: foreign keys off around a migration's transaction -----------------------------------------------
@@ -336,18 +336,18 @@ class MigrationReviewTest extends FreshDatabaseTest {
                 new AlterField("rv_book", col("pages", ColumnType.LONG).nullable().build()))));
         migrator.migrate("0001_initial");
         insertRows();
-        insert("rv_note", "id, author_id, book_id", 1L, 1L, 1L);
-        insert("rv_note", "id, author_id, book_id", 2L, 2L, 2L);
+        tables.insert("rv_note", "id, author_id, book_id", 1L, 1L, 1L);
+        tables.insert("rv_note", "id, author_id, book_id", 2L, 2L, 2L);
         migrator.migrate(null);
-        assertEquals(List.of("1|1|1", "2|2|2"), rows("rv_note"));
-        assertEquals(BOOKS, rows("rv_book"));
-        assertEquals(LINKS, rows("rv_book_tags"));
-        refused(() -> insert("rv_book", "id, title, author_id", 3L, "Ubik", 99L));
+        assertEquals(List.of("1|1|1", "2|2|2"), tables.rows("rv_note"));
+        assertEquals(BOOKS, tables.rows("rv_book"));
+        assertEquals(LINKS, tables.rows("rv_book_tags"));
+        refused(() -> tables.insert("rv_book", "id, title, author_id", 3L, "Ubik", 99L));
         migrator.migrate("0001_initial");
-        assertEquals(List.of("1|1|1", "2|2|2"), rows("rv_note"));
-        assertEquals(LINKS, rows("rv_book_tags"));
-        refused(() -> insert("rv_book", "id, title, author_id", 3L, "Ubik", 99L));
-        refused(() -> insert("rv_note", "id, author_id", 3L, 99L));
+        assertEquals(List.of("1|1|1", "2|2|2"), tables.rows("rv_note"));
+        assertEquals(LINKS, tables.rows("rv_book_tags"));
+        refused(() -> tables.insert("rv_book", "id, title, author_id", 3L, "Ubik", 99L));
+        refused(() -> tables.insert("rv_note", "id, author_id", 3L, 99L));
     }
 
     /** With foreign keys off during the migration, a row that breaks one still fails the migration (SQLite: all of it). */
@@ -361,11 +361,11 @@ class MigrationReviewTest extends FreshDatabaseTest {
         insertRows();
         MigrationException e = assertThrows(MigrationException.class, () -> migrator.migrate(null));
         if (db.dialect().supportsTransactionalDdl()) {
-            assertEquals(BOOKS, rows("rv_book"));
+            assertEquals(BOOKS, tables.rows("rv_book"));
         } else {
             assertTrue(e.getMessage().contains("at the statement\n    INSERT INTO"), e.getMessage());
         }
-        assertEquals(List.of("1|Dune|1|412|null", "2|Emma|2|null|E-1"), rows("rv_book").subList(0, 2));
+        assertEquals(List.of("1|Dune|1|412|null", "2|Emma|2|null|E-1"), tables.rows("rv_book").subList(0, 2));
         assertEquals(1, migrator.status().stream().filter(Migrator.Status::applied).count());
         if (on(TestBackend.SQLITE)) {
             assertTrue(e.getMessage().contains("checking the foreign keys") && e.getMessage().contains(
@@ -377,7 +377,7 @@ class MigrationReviewTest extends FreshDatabaseTest {
     /** The tables of {@link #createTables}, created by a first migration, with rv_note written by hand. */
     private Migration initialWithNotes() {
         for (String table : List.of("rv_book_tags", "rv_tag", "rv_book", "rv_author")) {
-            forwards(new DeleteModel(table));
+            schema.forwards(new DeleteModel(table));
         }
         String id = q("id");
         String note = "CREATE TABLE " + q("rv_note") + " (" + id + " BIGINT NOT NULL PRIMARY KEY, " + q("author_id")
@@ -403,191 +403,9 @@ class MigrationReviewTest extends FreshDatabaseTest {
         });
     }
 
-    // ---- running operations ----------------------------------------------------------------------------------------
-
-    private final class Running implements SchemaChange {
-        private final SchemaStatements ddl = new SchemaStatements(db.dialect());
-        private final List<String> executed = new ArrayList<>();
-
-        @Override
-        public SchemaStatements ddl() {
-            return ddl;
-        }
-
-        @Override
-        public void execute(List<String> statements) {
-            for (String statement : statements) {
-                executed.add(statement);
-                db.executor().execute(statement);
-            }
-        }
-
-        @Override
-        public Database database() {
-            return db;
-        }
-    }
-
-    private List<String> forwards(Operation operation) {
-        ProjectState before = state;
-        Running running = new Running();
-        inMigrationTransaction(() -> operation.forwards(running, before));
-        state = operation.apply(before);
-        return running.executed;
-    }
-
-    private List<String> backwards(Operation operation, ProjectState before) {
-        assertTrue(operation.reversible(before), operation.describe() + " is reversible");
-        Running running = new Running();
-        inMigrationTransaction(() -> operation.backwards(running, before));
-        state = before;
-        return running.executed;
-    }
-
-    private void inMigrationTransaction(Runnable work) {
-        if (db.dialect().supportsTransactionalDdl()) {
-            db.atomic(work);
-        } else {
-            work.run();
-        }
-    }
-
-    // ---- data and catalog ------------------------------------------------------------------------------------------
-
-    private boolean on(TestBackend backend) {
-        return TestBackend.current() == backend;
-    }
-
-    private String q(String identifier) {
-        return db.dialect().quote(identifier);
-    }
-
-    private void insert(String table, String columns, Object... values) {
-        List<String> names = Arrays.stream(columns.split(",\\s*")).toList();
-        String sql = "INSERT INTO " + q(table) + " (" + String.join(", ", names.stream().map(this::q).toList())
-                + ") VALUES (" + String.join(", ", names.stream().map(n -> "?").toList()) + ")";
-        db.executor().run(sql, connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < values.length; i++) {
-                    statement.setObject(i + 1, values[i]);
-                }
-                return statement.executeUpdate();
-            }
-        });
-    }
-
-    private List<String> rows(String table) {
-        return rowsBy(table, "id");
-    }
-
-    /** The rows of a table ordered by a column, each as its values joined by {@code |}. */
-    private List<String> rowsBy(String table, String orderBy) {
-        String sql = "SELECT * FROM " + q(table) + " ORDER BY " + q(orderBy);
-        return db.executor().run(sql, connection -> {
-            List<String> rows = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(sql);
-                    ResultSet result = statement.executeQuery()) {
-                int count = result.getMetaData().getColumnCount();
-                while (result.next()) {
-                    List<String> values = new ArrayList<>();
-                    for (int i = 1; i <= count; i++) {
-                        values.add(String.valueOf(result.getString(i)));
-                    }
-                    rows.add(String.join("|", values));
-                }
-            }
-            return rows;
-        });
-    }
-
-    private Set<String> indexes(String table) {
-        return db.executor().run("getIndexInfo " + table, connection -> {
-            Set<String> names = new TreeSet<>();
-            try (ResultSet result = connection.getMetaData().getIndexInfo(connection.getCatalog(),
-                    connection.getSchema(), table, false, false)) {
-                while (result.next()) {
-                    if (result.getString("INDEX_NAME") != null) {
-                        names.add(result.getString("INDEX_NAME"));
-                    }
-                }
-            }
-            return names;
-        });
-    }
+    // ---- refusals ---------------------------------------------------------------------------------------------------
 
     private static void refused(Runnable work) {
         assertThrows(QuarryException.class, work::run);
-    }
-
-    // ---- states ----------------------------------------------------------------------------------------------------
-
-    private static TableState table(String model, String name, ColumnState... columns) {
-        return new TableState(model, name, List.of(columns), List.of());
-    }
-
-    private static ColumnState id() {
-        return new ColumnState("id", "id", ColumnType.LONG, false, true, true, 0, 0, 0, false, false, null, null,
-                null);
-    }
-
-    private static ColumnState intId() {
-        return new ColumnState("id", "id", ColumnType.INTEGER, false, true, true, 0, 0, 0, false, false, null, null,
-                null);
-    }
-
-    private static Col col(String name, ColumnType type) {
-        return new Col(name, type);
-    }
-
-    /** A column state built a property at a time. */
-    private static final class Col {
-        private final String name;
-        private final ColumnType type;
-        private int length;
-        private boolean nullable;
-        private boolean unique;
-        private boolean indexed;
-        private String defaultValue;
-        private String references;
-
-        Col(String name, ColumnType type) {
-            this.name = name;
-            this.type = type;
-        }
-
-        Col length(int length) {
-            this.length = length;
-            return this;
-        }
-
-        Col nullable() {
-            this.nullable = true;
-            return this;
-        }
-
-        Col unique() {
-            this.unique = true;
-            return this;
-        }
-
-        Col indexed() {
-            this.indexed = true;
-            return this;
-        }
-
-        Col defaultValue(String value) {
-            this.defaultValue = value;
-            return this;
-        }
-
-        Col references(String table) {
-            this.references = table;
-            return this;
-        }
-
-        ColumnState build() {
-            return new ColumnState(name, name, type, nullable, false, false, length, 0, 0, unique, indexed,
-                    defaultValue, references, references == null ? null : "id");
-        }
     }
 }

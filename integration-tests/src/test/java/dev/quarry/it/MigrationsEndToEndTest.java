@@ -1,25 +1,16 @@
 package dev.quarry.it;
 
+import static dev.quarry.it.ModelProject.command;
+import static dev.quarry.it.ModelProject.compile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.migrations.MigrationLoader;
 import dev.quarry.migrations.Migrator;
-import dev.quarry.migrations.cli.QuarryCommand;
 import dev.quarry.sql.SqlStatement;
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +63,7 @@ class MigrationsEndToEndTest extends FreshDatabaseTest {
     void changeTheModelMakeMigrationsAndMigrate() throws Exception {
         Path migrations = project.resolve("src/main/resources/quarry/migrations");
 
-        ClassLoader v1 = compile(SHOP_V1, "v1");
+        ClassLoader v1 = compile(project, "v1", SHOP_V1);
         assertEquals(0, command(v1, "makemigrations", "--dir", migrations.toString(), "--no-input"));
         assertTrue(Files.exists(migrations.resolve("0001_initial.json")));
         assertEquals(0, command(v1, "makemigrations", "--dir", migrations.toString(), "--check"),
@@ -81,7 +72,7 @@ class MigrationsEndToEndTest extends FreshDatabaseTest {
         new Migrator(db, MigrationLoader.fromDirectory(migrations)).migrate(null);
         db.executor().execute("INSERT INTO " + q("shop") + " (" + q("name") + ") VALUES ('Corner shop')");
 
-        ClassLoader v2 = compile(SHOP_V2, "v2");
+        ClassLoader v2 = compile(project, "v2", SHOP_V2);
         assertEquals(1, command(v2, "makemigrations", "--dir", migrations.toString(), "--check"),
                 "the model changed without a migration: --check fails");
         assertEquals(0, command(v2, "makemigrations", "--dir", migrations.toString(), "--no-input"));
@@ -99,7 +90,7 @@ class MigrationsEndToEndTest extends FreshDatabaseTest {
                 + q("name") + " = 'Corner shop' AND " + q("email") + " IS NULL", List.of())));
         assertEquals(0, command(v2, "makemigrations", "--dir", migrations.toString(), "--check"));
 
-        ClassLoader v3 = compile(SHOP_V3, "v3");
+        ClassLoader v3 = compile(project, "v3", SHOP_V3);
         assertEquals(1, command(v3, "makemigrations", "--dir", migrations.toString(), "--check"),
                 "a change that needs an answer is a change for --check, not an error");
         assertEquals(2, command(v3, "makemigrations", "--dir", migrations.toString(), "--no-input"),
@@ -109,38 +100,5 @@ class MigrationsEndToEndTest extends FreshDatabaseTest {
         assertEquals(1, new Migrator(db, MigrationLoader.fromDirectory(migrations)).migrate(null).size());
         assertEquals(1, db.executor().queryLong(new SqlStatement("SELECT COUNT(*) FROM " + q("shop") + " WHERE "
                 + q("city") + " = 'Paris'", List.of())), "the row already there got the one-off default");
-    }
-
-    private String q(String identifier) {
-        return db.dialect().quote(identifier);
-    }
-
-    /** Compiles the model with the processor, as a build would, and loads the result. */
-    private ClassLoader compile(String source, String version) throws IOException {
-        Path sources = project.resolve(version + "/src/com/example");
-        Files.createDirectories(sources);
-        Files.writeString(sources.resolve("Shop.java"), source);
-        Path classes = Files.createDirectories(project.resolve(version + "/classes"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int status = javac.run(null, null, errors, "-d", classes.toString(), "-classpath",
-                System.getProperty("java.class.path"), sources.resolve("Shop.java").toString());
-        assertEquals(0, status, errors.toString(StandardCharsets.UTF_8));
-        assertTrue(Files.exists(classes.resolve("com/example/ShopQuery.class")), "the processor ran");
-        return new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
-    }
-
-    /** Runs the command line with the compiled project as the class path, as `java -cp ... QuarryCommand` would. */
-    private int command(ClassLoader projectClasses, String... args) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(projectClasses);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            return new QuarryCommand(print, print, new BufferedReader(new StringReader(""))).run(args);
-        } finally {
-            thread.setContextClassLoader(previous);
-            System.out.print(out.toString(StandardCharsets.UTF_8));
-        }
     }
 }

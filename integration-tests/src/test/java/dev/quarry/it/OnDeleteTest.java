@@ -447,8 +447,4 @@ class OnDeleteTest extends DatabaseTest {
         });
         assertEquals(modelsAndCounts, flat);
     }
-
-    private String q(String identifier) {
-        return db.dialect().quote(identifier);
-    }
 }

@@ -1,27 +1,16 @@
 package dev.quarry.it;
 
+import static dev.quarry.it.ModelProject.command;
+import static dev.quarry.it.ModelProject.compile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.DatabaseException;
 import dev.quarry.migrations.MigrationLoader;
 import dev.quarry.migrations.Migrator;
-import dev.quarry.migrations.cli.QuarryCommand;
 import dev.quarry.sql.SqlStatement;
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +62,7 @@ class RenameEndToEndTest extends FreshDatabaseTest {
     @Test
     void manyToManyLinksFollowARenamedModel() throws Exception {
         Path migrations = project.resolve("migrations");
-        ClassLoader v1 = compile("v1", GENRE, SAGA);
+        ClassLoader v1 = compile(project, "v1", GENRE, SAGA);
         assertEquals(0, command(v1, "makemigrations", "--dir", migrations.toString(), "--no-input"));
         migrator(migrations).migrate(null);
         execute("INSERT INTO " + q("motif") + " (" + q("id") + ", " + q("label") + ") VALUES (1, 'sf')");
@@ -81,7 +70,7 @@ class RenameEndToEndTest extends FreshDatabaseTest {
         execute("INSERT INTO " + q("saga_motifs") + " (" + q("saga_id") + ", " + q("motif_id")
                 + ") VALUES (1, 1)");
 
-        ClassLoader v2 = compile("v2", GENRE, EPIC);
+        ClassLoader v2 = compile(project, "v2", GENRE, EPIC);
         assertEquals(0, command(v2, "makemigrations", "--dir", migrations.toString(), "--no-input", "--answer",
                 "rename-model saga=epic"));
         assertEquals(0, command(v2, "makemigrations", "--dir", migrations.toString(), "--check"));
@@ -98,7 +87,7 @@ class RenameEndToEndTest extends FreshDatabaseTest {
         migrator(migrations).migrate(null);
         assertEquals(1, count("epic_motifs", "epic_id", 1));
 
-        ClassLoader v3 = compile("v3", GENRE, EPIC_WITHOUT_GENRES);
+        ClassLoader v3 = compile(project, "v3", GENRE, EPIC_WITHOUT_GENRES);
         assertEquals(0, command(v3, "makemigrations", "--dir", migrations.toString(), "--no-input"));
         assertEquals(1, migrator(migrations).migrate(null).size(), "the renamed join table dropped");
         assertEquals(1, count("epic", "id", 1));
@@ -115,43 +104,5 @@ class RenameEndToEndTest extends FreshDatabaseTest {
     private long count(String table, String column, long value) {
         return db.executor().queryLong(new SqlStatement("SELECT COUNT(*) FROM " + q(table) + " WHERE " + q(column)
                 + " = " + value, List.of()));
-    }
-
-    private String q(String identifier) {
-        return db.dialect().quote(identifier);
-    }
-
-    /** Compiles the models with the processor, as a build would, and loads the result. */
-    private ClassLoader compile(String version, String... sources) throws IOException {
-        Path directory = Files.createDirectories(project.resolve(version + "/src/com/example"));
-        Path classes = Files.createDirectories(project.resolve(version + "/classes"));
-        List<String> arguments = new java.util.ArrayList<>(List.of("-d", classes.toString(), "-classpath",
-                System.getProperty("java.class.path")));
-        for (String source : sources) {
-            String name = source.replaceAll("(?s).*public class (\\w+).*", "$1");
-            Path file = directory.resolve(name + ".java");
-            Files.writeString(file, source);
-            arguments.add(file.toString());
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        assertEquals(0, javac.run(null, null, errors, arguments.toArray(new String[0])),
-                errors.toString(StandardCharsets.UTF_8));
-        assertTrue(Files.exists(classes.resolve("com/example/MotifQuery.class")), "the processor ran");
-        return new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
-    }
-
-    /** The command line with the compiled models as the class path. */
-    private int command(ClassLoader projectClasses, String... args) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(projectClasses);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            return new QuarryCommand(print, print, new BufferedReader(new StringReader(""))).run(args);
-        } finally {
-            thread.setContextClassLoader(previous);
-            System.out.print(out.toString(StandardCharsets.UTF_8));
-        }
     }
 }

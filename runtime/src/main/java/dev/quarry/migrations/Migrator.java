@@ -132,11 +132,12 @@ public final class Migrator {
                 requireReversible(steps, applied.keySet());
             }
             Set<String> done = new HashSet<>(applied.keySet());
+            ReplayedStates states = new ReplayedStates();
             for (Step step : steps) {
                 if (fake) {
                     record(step);
                 } else {
-                    run(step, stateBefore(step, done));
+                    run(step, stateBefore(step, done, states));
                 }
                 track(step, done);
             }
@@ -250,9 +251,10 @@ public final class Migrator {
     private Map<Step, String> irreversible(List<Step> steps, Set<String> applied) {
         Map<Step, String> irreversible = new LinkedHashMap<>();
         Set<String> done = new HashSet<>(applied);
+        ReplayedStates states = new ReplayedStates();
         for (Step step : steps) {
             if (step.backwards()) {
-                String why = irreversible(step.migration(), stateBefore(step, done));
+                String why = irreversible(step.migration(), stateBefore(step, done, states));
                 if (why != null) {
                     irreversible.put(step, why);
                 }
@@ -358,8 +360,8 @@ public final class Migrator {
      * changes of the other (a SQLite table rebuild from its dependencies' state alone dropped the other branch's
      * columns).
      */
-    private ProjectState stateBefore(Step step, Set<String> applied) {
-        return MigrationGraph.stateAfter(graph.ordered().stream()
+    private ProjectState stateBefore(Step step, Set<String> applied, ReplayedStates states) {
+        return states.after(graph.ordered().stream()
                 .filter(m -> applied.contains(m.name()) && !m.name().equals(step.migration().name())).toList());
     }
 

@@ -75,6 +75,18 @@ public final class MigrationLoader {
         return locations;
     }
 
+    /** Whether the directory holds a migration file (by its name alone: none is read). */
+    public static boolean hasMigrations(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.anyMatch(file -> isMigration(file.getFileName().toString()));
+        } catch (IOException e) {
+            throw new MigrationException("Cannot read the migrations in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Every migration in a directory (none when it does not exist), by name. */
     public static List<Migration> fromDirectory(Path directory) {
         TreeMap<String, String> texts = new TreeMap<>(Migration.NAME_ORDER);

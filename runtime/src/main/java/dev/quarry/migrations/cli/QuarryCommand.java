@@ -198,7 +198,7 @@ public final class QuarryCommand {
      * directory, or with a --dir not the application's, and would write a second history from 0001_initial.
      */
     private static void requireMigrationsOfTheClassPath(Path directory, ClassLoader loader) {
-        if (!MigrationLoader.fromDirectory(directory).isEmpty()) {
+        if (MigrationLoader.hasMigrations(directory)) {
             return;
         }
         List<URL> elsewhere = MigrationLoader.classPathLocations(loader);
@@ -300,8 +300,8 @@ public final class QuarryCommand {
     }
 
     /**
-     * The database of CONNECTION: a connection per use, none held between commands. A first connection is tried
-     * here, so that a wrong URL, password or server is reported as such, naming the URL.
+     * The database of CONNECTION: a connection per use, none held between commands. The first one, which tells the
+     * database's type, is opened here, so that a wrong URL, password or server is reported as such, naming the URL.
      *
      * @param instead what the command takes instead of a connection, for the message when there is none
      */
@@ -313,12 +313,13 @@ public final class QuarryCommand {
         String user = options.value("user", System.getenv("QUARRY_USER"));
         String password = options.value("password", System.getenv("QUARRY_PASSWORD"));
         UrlDataSource source = new UrlDataSource(url, user, password == null ? "" : password);
+        String product;
         try (Connection connection = source.getConnection()) {
-            connection.getMetaData();
+            product = connection.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
             throw new IllegalArgumentException(ConnectionProblem.describe(url, user, e), e);
         }
-        return Database.connect(source);
+        return Database.connect(source, Dialects.forProductName(product));
     }
 
     /** {@code --name value}, {@code --flag} and one positional argument. */

@@ -16,12 +16,17 @@ import java.util.List;
 final class LinkTableMeta extends ModelMeta<LinkRow> {
     private final RelationMeta relation;
 
+    /** The model name of a join table: {@code Novel.genres link}, which migrations record and read back. */
+    static String modelName(RelationMeta relation) {
+        return relation.qualifiedName() + RelationMeta.JOIN_TABLE_MODEL_SUFFIX;
+    }
+
     LinkTableMeta(String table, ModelMeta<?> source, String sourceColumn, ModelMeta<?> target, String targetColumn,
             RelationMeta relation) {
         super(LinkRow.class, table, List.of(
                 ColumnMeta.builder("id", "id", ColumnType.LONG).primaryKey().generated().build(),
                 keyColumn("source", sourceColumn, source, false),
-                keyColumn("target", targetColumn, target, true)), List.of(), relation.qualifiedName() + " link");
+                keyColumn("target", targetColumn, target, true)), List.of(), modelName(relation));
         this.relation = relation;
     }
 

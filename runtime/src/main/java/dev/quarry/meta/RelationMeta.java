@@ -17,6 +17,12 @@ import java.util.function.Supplier;
  * the related object's key.
  */
 public final class RelationMeta {
+    /**
+     * What ends the model name of a many-to-many relation's join table ({@code Novel.genres link}): the owner's model
+     * and the field come before it.
+     */
+    public static final String JOIN_TABLE_MODEL_SUFFIX = " link";
+
     /** What kind of relation a field declares. */
     public enum Kind {
         /** Many objects of the target point to the owner with a foreign key. */

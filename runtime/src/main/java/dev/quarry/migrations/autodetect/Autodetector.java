@@ -1,5 +1,6 @@
 package dev.quarry.migrations.autodetect;
 
+import dev.quarry.meta.RelationMeta;
 import dev.quarry.migrations.MigrationException;
 import dev.quarry.migrations.operations.AddField;
 import dev.quarry.migrations.operations.AddIndex;
@@ -269,42 +270,46 @@ public final class Autodetector {
 
     /**
      * Whether both are the join table of the same many-to-many field ({@code Novel.genres link}, then
-     * {@code Book.genres link}: see LinkTableMeta) and the old one's owner is now the new one's, renamed in this run:
-     * its source column points to the table of the new owner.
+     * {@code Book.genres link}) and the old one's owner is now the new one's, renamed in this run: its source column
+     * points to the table of the new owner.
      */
     private boolean followsRenamedOwner(TableState old, TableState target) {
-        String[] before = joinTableOwnerAndField(old);
-        String[] after = joinTableOwnerAndField(target);
-        if (before == null || after == null || !before[1].equals(after[1]) || before[0].equals(after[0])) {
+        Optional<JoinTableOf> before = JoinTableOf.of(old);
+        Optional<JoinTableOf> after = JoinTableOf.of(target);
+        if (before.isEmpty() || after.isEmpty() || !before.get().field().equals(after.get().field())
+                || before.get().owner().equals(after.get().owner())) {
             return false;
         }
         Optional<ColumnState> source = sourceColumn(old);
         return source.isPresent() && current.table(source.get().referencesTable())
-                .filter(owner -> owner.model().equals(after[0])).isPresent()
+                .filter(owner -> owner.model().equals(after.get().owner())).isPresent()
                 && sourceColumn(target).filter(c -> c.referencesTable().equals(source.get().referencesTable()))
                         .isPresent();
     }
 
     /** Whether both are join tables of one field whose owners' tables were answered not to be a rename. */
     private static boolean ownerDeclined(TableState old, TableState target, Set<List<String>> declined) {
-        String[] before = joinTableOwnerAndField(old);
-        String[] after = joinTableOwnerAndField(target);
+        Optional<JoinTableOf> before = JoinTableOf.of(old);
+        Optional<JoinTableOf> after = JoinTableOf.of(target);
         Optional<ColumnState> oldSource = sourceColumn(old);
         Optional<ColumnState> newSource = sourceColumn(target);
-        return before != null && after != null && before[1].equals(after[1]) && oldSource.isPresent()
-                && newSource.isPresent() && declined.contains(List.of(oldSource.get().referencesTable(),
-                        newSource.get().referencesTable()));
+        return before.isPresent() && after.isPresent() && before.get().field().equals(after.get().field())
+                && oldSource.isPresent() && newSource.isPresent()
+                && declined.contains(List.of(oldSource.get().referencesTable(), newSource.get().referencesTable()));
     }
 
-    /** {@code {"Novel", "genres"}} for the join table model {@code Novel.genres link}, else null. */
-    private static String[] joinTableOwnerAndField(TableState table) {
-        String suffix = " link";
-        String model = table.model();
-        int dot = model.lastIndexOf('.');
-        if (!model.endsWith(suffix) || dot < 1 || dot >= model.length() - suffix.length() - 1) {
-            return null;
+    /** The model and the field whose many-to-many relation a join table is, read from its model name. */
+    private record JoinTableOf(String owner, String field) {
+        static Optional<JoinTableOf> of(TableState table) {
+            String model = table.model();
+            String suffix = RelationMeta.JOIN_TABLE_MODEL_SUFFIX;
+            int dot = model.lastIndexOf('.');
+            if (!model.endsWith(suffix) || dot < 1 || dot >= model.length() - suffix.length() - 1) {
+                return Optional.empty();
+            }
+            return Optional.of(new JoinTableOf(model.substring(0, dot),
+                    model.substring(dot + 1, model.length() - suffix.length())));
         }
-        return new String[] {model.substring(0, dot), model.substring(dot + 1, model.length() - suffix.length())};
     }
 
     private static Optional<ColumnState> sourceColumn(TableState joinTable) {
